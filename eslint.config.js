@@ -1,0 +1,26 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "coverage/", "data/", "node_modules/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts"],
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-console": ["error", { allow: ["error"] }],
+    },
+  },
+  {
+    // Command-line tools and benchmarks talk to the terminal on purpose.
+    files: ["src/cli/**", "bench/**", "tests/**"],
+    rules: { "no-console": "off" },
+  },
+  {
+    files: ["src/http/public/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", URLSearchParams: "readonly", history: "readonly", location: "readonly", AbortController: "readonly", setTimeout: "readonly", clearTimeout: "readonly", encodeURIComponent: "readonly" } },
+  },
+);

@@ -1,0 +1,242 @@
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import YAML from "yaml";
+import { z } from "zod";
+import type { ThesaurusGroup } from "../search/analyzer.js";
+import { normalizeText } from "../search/normalize.js";
+import { formatEntryForTelegram } from "../render/answer.js";
+import { TELEGRAM_MESSAGE_LIMIT } from "../render/telegram-html.js";
+import type { Category, FaqEntry, KnowledgeBase } from "./types.js";
+
+export const CATEGORIES_FILE = "categories.yaml";
+export const THESAURUS_FILE = "thesaurus.yaml";
+
+/** Limits an entry must respect; exported so tests and docs quote the same numbers. */
+export const ENTRY_RULES = {
+  minAlternates: 6,
+  minAnswerLength: 300,
+  maxAnswerLength: 900,
+} as const;
+
+/** One thing wrong with the knowledge base, located by file and (where known) field. */
+export interface Problem {
+  readonly file: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+/** Thrown when `faq/` is invalid; `message` lists every problem, one per line. */
+export class KnowledgeBaseError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(
+      `Invalid knowledge base (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((p) => `  ${p.file}${p.field ? ` [${p.field}]` : ""}: ${p.message}`).join("\n"),
+    );
+    this.name = "KnowledgeBaseError";
+    this.problems = problems;
+  }
+}
+
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const text = z.string().trim().min(1, "must not be empty");
+
+const frontMatterSchema = z.strictObject({
+  id: z.string().regex(KEBAB_CASE, "must be kebab-case (a-z, 0-9 and single hyphens)"),
+  question: text,
+  alternates: z
+    .array(text)
+    .min(ENTRY_RULES.minAlternates, `needs at least ${ENTRY_RULES.minAlternates} alternates`),
+  category: text,
+  tags: z.array(text).min(1, "needs at least one tag"),
+  related: z.array(z.string().regex(KEBAB_CASE, "must be an entry id")),
+  sources: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).min(1, "needs at least one source URL"),
+  reviewed: z.iso.date("must be a date written YYYY-MM-DD"),
+});
+
+const categoriesSchema = z
+  .array(z.strictObject({ id: z.string().regex(KEBAB_CASE, "must be kebab-case"), title: text, description: text }))
+  .min(1, "needs at least one category");
+
+const thesaurusSchema = z.record(
+  z.string().regex(/^[a-z0-9]+$/, "canonical words are single lower-case words"),
+  z.array(text).min(1, "needs at least one synonym"),
+);
+
+/** Loads and validates every file of the knowledge base; throws {@link KnowledgeBaseError}. */
+export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch {
+    throw new KnowledgeBaseError([{ file: dir, message: "directory not found or not readable" }]);
+  }
+  const files = new Map<string, string>();
+  for (const name of names) {
+    if (name.endsWith(".md") || name === CATEGORIES_FILE || name === THESAURUS_FILE) {
+      files.set(name, await readFile(path.join(dir, name), "utf8"));
+    }
+  }
+  return parseKnowledgeBase(files);
+}
+
+/**
+ * Validates a knowledge base given as file name -> content (pure, so tests need no disk).
+ * Collects every problem before failing, so one run of `faq:check` shows them all.
+ */
+export function parseKnowledgeBase(files: ReadonlyMap<string, string>): KnowledgeBase {
+  const problems: Problem[] = [];
+  const categories = parseYamlFile(files, CATEGORIES_FILE, categoriesSchema, problems) ?? [];
+  const thesaurusRecord = parseYamlFile(files, THESAURUS_FILE, thesaurusSchema, problems) ?? {};
+  const thesaurus = checkThesaurus(thesaurusRecord, problems);
+
+  const entries: FaqEntry[] = [];
+  for (const [name, content] of files) {
+    if (!name.endsWith(".md")) continue;
+    const entry = parseEntry(name, content, problems);
+    if (entry) entries.push(entry);
+  }
+  if (entries.length === 0 && problems.length === 0) {
+    problems.push({ file: "faq/", message: "contains no FAQ entries (*.md)" });
+  }
+  checkCrossReferences(entries, categories, problems);
+
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+  const hash = createHash("sha256");
+  for (const [name, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(name).update("\0").update(content).update("\0");
+  }
+  return {
+    entries,
+    categories,
+    thesaurus,
+    version: hash.digest("hex").slice(0, 12),
+  };
+}
+
+function parseYamlFile<T>(
+  files: ReadonlyMap<string, string>,
+  name: string,
+  schema: z.ZodType<T>,
+  problems: Problem[],
+): T | undefined {
+  const content = files.get(name);
+  if (content === undefined) {
+    problems.push({ file: name, message: "file is missing" });
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = YAML.parse(content);
+  } catch (error) {
+    problems.push({ file: name, message: `malformed YAML: ${firstLine(error)}` });
+    return undefined;
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: name, field: issue.path.join(".") || undefined, message: issue.message });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+function parseEntry(name: string, content: string, problems: Problem[]): FaqEntry | undefined {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    if (!content.trimStart().startsWith("---")) throw new Error("no front matter (start the file with ---)");
+    // yaml (YAML 1.2) keeps dates as strings and reports errors with line numbers.
+    parsed = matter(content, { engines: { yaml: (source: string) => YAML.parse(source) as object } });
+  } catch (error) {
+    problems.push({ file: name, message: `malformed front matter: ${firstLine(error)}` });
+    return undefined;
+  }
+  const result = frontMatterSchema.safeParse(parsed.data ?? {});
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: name, field: String(issue.path[0] ?? "front matter"), message: issue.message });
+    }
+    return undefined;
+  }
+  const data = result.data;
+  const answer = parsed.content.trim();
+  let ok = true;
+  const fail = (field: string, message: string) => {
+    problems.push({ file: name, field, message });
+    ok = false;
+  };
+  if (`${data.id}.md` !== name) fail("id", `"${data.id}" must equal the file name (${name})`);
+  if (answer.length < ENTRY_RULES.minAnswerLength || answer.length > ENTRY_RULES.maxAnswerLength) {
+    fail(
+      "answer",
+      `is ${answer.length} characters; answers must be ${ENTRY_RULES.minAnswerLength}-${ENTRY_RULES.maxAnswerLength}`,
+    );
+  }
+  const entry: FaqEntry = { ...data, answer };
+  const telegramLength = formatEntryForTelegram(entry).length;
+  if (telegramLength > TELEGRAM_MESSAGE_LIMIT) {
+    fail("answer", `formatted for Telegram it is ${telegramLength} characters, over the ${TELEGRAM_MESSAGE_LIMIT} limit of one message`);
+  }
+  return ok ? entry : undefined;
+}
+
+function checkCrossReferences(entries: readonly FaqEntry[], categories: readonly Category[], problems: Problem[]): void {
+  const ids = new Map<string, string>();
+  const phrasings = new Map<string, string>();
+  const categoryIds = new Set(categories.map((c) => c.id));
+  for (const entry of entries) {
+    const file = `${entry.id}.md`;
+    if (ids.has(entry.id)) problems.push({ file, field: "id", message: `duplicate id, also in ${ids.get(entry.id)}` });
+    ids.set(entry.id, file);
+    if (categories.length > 0 && !categoryIds.has(entry.category)) {
+      problems.push({ file, field: "category", message: `"${entry.category}" is not in ${CATEGORIES_FILE}` });
+    }
+    for (const phrasing of [entry.question, ...entry.alternates]) {
+      const key = normalizeText(phrasing);
+      const owner = phrasings.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        problems.push({ file, field: "alternates", message: `"${phrasing}" collides with a phrasing of ${owner}` });
+      } else if (owner === entry.id) {
+        problems.push({ file, field: "alternates", message: `"${phrasing}" is repeated` });
+      }
+      phrasings.set(key, entry.id);
+    }
+  }
+  for (const entry of entries) {
+    for (const related of entry.related) {
+      if (!ids.has(related)) {
+        problems.push({ file: `${entry.id}.md`, field: "related", message: `"${related}" is not an existing entry id` });
+      } else if (related === entry.id) {
+        problems.push({ file: `${entry.id}.md`, field: "related", message: "an entry cannot be related to itself" });
+      }
+    }
+  }
+}
+
+function checkThesaurus(record: Record<string, string[]>, problems: Problem[]): ThesaurusGroup[] {
+  const owners = new Map<string, string>();
+  const groups: ThesaurusGroup[] = [];
+  for (const [canonical, synonyms] of Object.entries(record)) {
+    for (const synonym of [canonical, ...synonyms]) {
+      const key = normalizeText(synonym);
+      if (key === "") {
+        problems.push({ file: THESAURUS_FILE, field: canonical, message: `"${synonym}" has no letters or digits` });
+        continue;
+      }
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== canonical) {
+        problems.push({ file: THESAURUS_FILE, field: canonical, message: `"${synonym}" is also a synonym of "${owner}"` });
+      }
+      owners.set(key, canonical);
+    }
+    groups.push({ canonical, synonyms });
+  }
+  return groups;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "unknown error";
+}

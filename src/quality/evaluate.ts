@@ -1,0 +1,117 @@
+import { readFile } from "node:fs/promises";
+import MiniSearch from "minisearch";
+import { z } from "zod";
+import type { FaqEntry } from "../faq/types.js";
+import type { AnswerEngine } from "../search/engine.js";
+
+/** One labelled question: `expected` is an entry id, or null when no answer is right. */
+export interface LabelledQuestion {
+  readonly q: string;
+  readonly expected: string | null;
+}
+
+/** What a system under evaluation returns: its answer id (or null) and its related ids. */
+export interface Ranking {
+  readonly answer: string | null;
+  readonly related: readonly string[];
+}
+
+export type Ranker = (question: string) => Ranking;
+
+export interface Miss {
+  readonly question: string;
+  readonly expected: string | null;
+  readonly got: string | null;
+}
+
+export interface QualityReport {
+  readonly answerable: number;
+  readonly offTopic: number;
+  /** Share of answerable questions whose answer is the expected entry. */
+  readonly top1: number;
+  /** Share of answerable questions with the expected entry in answer + first two related. */
+  readonly top3: number;
+  /** Mean reciprocal rank of the expected entry over answer + related. */
+  readonly mrr: number;
+  /** Share of off-topic questions answered with null. */
+  readonly rejection: number;
+  readonly perCategory: ReadonlyMap<string, { total: number; top1: number }>;
+  readonly misses: readonly Miss[];
+}
+
+const questionSetSchema = z.array(z.strictObject({ q: z.string().min(1), expected: z.string().nullable() }));
+
+export async function loadQuestionSet(file: string): Promise<LabelledQuestion[]> {
+  return questionSetSchema.parse(JSON.parse(await readFile(file, "utf8")));
+}
+
+/** Runs every question through `rank` and scores the results. */
+export function evaluate(
+  rank: Ranker,
+  questions: readonly LabelledQuestion[],
+  entries: readonly FaqEntry[],
+): QualityReport {
+  const categoryOf = new Map(entries.map((e) => [e.id, e.category]));
+  const perCategory = new Map<string, { total: number; top1: number }>();
+  const misses: Miss[] = [];
+  let answerable = 0;
+  let offTopic = 0;
+  let top1 = 0;
+  let top3 = 0;
+  let reciprocal = 0;
+  let rejected = 0;
+  for (const { q, expected } of questions) {
+    const ranking = rank(q);
+    if (expected === null) {
+      offTopic++;
+      if (ranking.answer === null) rejected++;
+      else misses.push({ question: q, expected, got: ranking.answer });
+      continue;
+    }
+    answerable++;
+    const list = ranking.answer === null ? [] : [ranking.answer, ...ranking.related];
+    const position = list.indexOf(expected);
+    const category = categoryOf.get(expected) ?? "unknown";
+    const stats = perCategory.get(category) ?? { total: 0, top1: 0 };
+    stats.total++;
+    perCategory.set(category, stats);
+    if (position === 0) {
+      top1++;
+      stats.top1++;
+    } else misses.push({ question: q, expected, got: ranking.answer });
+    if (position >= 0 && position < 3) top3++;
+    if (position >= 0) reciprocal += 1 / (position + 1);
+  }
+  return {
+    answerable,
+    offTopic,
+    top1: top1 / Math.max(answerable, 1),
+    top3: top3 / Math.max(answerable, 1),
+    mrr: reciprocal / Math.max(answerable, 1),
+    rejection: rejected / Math.max(offTopic, 1),
+    perCategory,
+    misses,
+  };
+}
+
+/** The product's engine as a ranker. */
+export function engineRanker(engine: AnswerEngine): Ranker {
+  return (question) => {
+    const { answer, related } = engine.ask(question);
+    return { answer: answer?.entry.id ?? null, related: related.map((m) => m.entry.id) };
+  };
+}
+
+/**
+ * The baseline: a plain MiniSearch with default options over question and answer text, as one
+ * would set it up first. Its best hit is its answer; it has no notion of "no answer" beyond
+ * finding no hit at all.
+ */
+export function baselineRanker(entries: readonly FaqEntry[]): Ranker {
+  const index = new MiniSearch<FaqEntry>({ fields: ["question", "answer"] });
+  index.addAll(entries);
+  return (question) => {
+    const ids = index.search(question).map((r) => r.id as string);
+    return { answer: ids[0] ?? null, related: ids.slice(1, 3) };
+  };
+}

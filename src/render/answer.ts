@@ -1,0 +1,26 @@
+import type { FaqEntry } from "../faq/types.js";
+import { escapeHtml, markdownToTelegramHtml } from "./telegram-html.js";
+
+/** "https://faq.whatsapp.com/..." -> "faq.whatsapp.com": sources shown compactly. */
+export function sourceLabel(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The full Telegram message for an entry: the question in bold, the answer, then compact source
+ * links and the review date. `faq:check` makes sure this fits one Telegram message.
+ */
+export function formatEntryForTelegram(entry: FaqEntry): string {
+  const sources = entry.sources
+    .map((url) => `<a href="${escapeHtml(url).replace(/"/g, "&quot;")}">${escapeHtml(sourceLabel(url))}</a>`)
+    .join(" · ");
+  return [
+    `<b>${escapeHtml(entry.question)}</b>`,
+    markdownToTelegramHtml(entry.answer),
+    `<i>Sources:</i> ${sources}\n<i>Last reviewed ${escapeHtml(entry.reviewed)}. Unofficial, not affiliated with WhatsApp or Meta.</i>`,
+  ].join("\n\n");
+}

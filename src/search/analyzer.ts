@@ -1,0 +1,143 @@
+import { stemmer } from "stemmer";
+import { normalizeText, tokenize } from "./normalize.js";
+import type { SpellingCorrector } from "./spelling.js";
+import { STOP_WORDS } from "./stopwords.js";
+
+const MIN_STEM_FOR_SYNONYM = 4;
+
+/** One group of the domain thesaurus: every synonym (word or phrase) is read as `canonical`. */
+export interface ThesaurusGroup {
+  readonly canonical: string;
+  readonly synonyms: readonly string[];
+}
+
+interface Phrase {
+  readonly tokens: readonly string[];
+  readonly canonical: string;
+}
+
+/** Terms of a query, ready for the index, and which of them came from a spelling correction. */
+export interface AnalyzedQuery {
+  /** Normalised question text (the cache key and what is stored for unanswered questions). */
+  readonly normalized: string;
+  /** Distinct index terms, in order of appearance. */
+  readonly terms: readonly string[];
+  /** Terms that exist only because a misspelt word was corrected. */
+  readonly corrected: ReadonlySet<string>;
+}
+
+/**
+ * Turns text into index terms: normalise, correct spelling (queries only), fold thesaurus
+ * synonyms and phrases into one canonical word, drop stop words, stem. Indexing and querying go
+ * through the same steps so "encrypted", "encryption" and "e2ee" all meet.
+ */
+export class TextAnalyzer {
+  readonly #words = new Map<string, string>();
+  /** Synonyms by stem too, so inflections ("stored", "storing") need no entry of their own. */
+  readonly #stemmedWords = new Map<string, string>();
+  readonly #phrases = new Map<string, Phrase[]>();
+  readonly #stems = new Map<string, string>();
+  #spelling: SpellingCorrector | undefined;
+
+  constructor(thesaurus: readonly ThesaurusGroup[]) {
+    for (const group of thesaurus) {
+      for (const synonym of [group.canonical, ...group.synonyms]) {
+        const tokens = tokenize(normalizeText(synonym));
+        if (tokens.length === 1) {
+          this.#words.set(tokens[0]!, group.canonical);
+          // Very short stems are ambiguous ("adding" stems to "ad"), so they match literally only.
+          const stem = this.#stem(tokens[0]!);
+          if (stem.length >= MIN_STEM_FOR_SYNONYM) this.#stemmedWords.set(stem, group.canonical);
+        }
+        else if (tokens.length > 1) {
+          const list = this.#phrases.get(tokens[0]!) ?? [];
+          list.push({ tokens, canonical: group.canonical });
+          list.sort((a, b) => b.tokens.length - a.tokens.length);
+          this.#phrases.set(tokens[0]!, list);
+        }
+      }
+    }
+  }
+
+  /** Enables spelling correction of query words against the indexed vocabulary. */
+  useSpelling(spelling: SpellingCorrector): void {
+    this.#spelling = spelling;
+  }
+
+  /** Every normalised word of the text and of the thesaurus: the vocabulary typos correct to. */
+  vocabulary(texts: Iterable<string>): Map<string, number> {
+    const frequency = new Map<string, number>();
+    const add = (token: string) => {
+      if (!STOP_WORDS.has(token)) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+    };
+    for (const text of texts) for (const token of tokenize(normalizeText(text))) add(token);
+    for (const word of this.#words.keys()) add(word);
+    for (const phrases of this.#phrases.values())
+      for (const phrase of phrases) phrase.tokens.forEach(add);
+    return frequency;
+  }
+
+  /** Index terms of a document field (repeats kept: they are term frequency). */
+  indexTerms(text: string): string[] {
+    return this.#terms(tokenize(normalizeText(text)), undefined);
+  }
+
+  /** Distinct index terms of a user's question, with spelling correction. */
+  analyzeQuery(question: string): AnalyzedQuery {
+    const normalized = normalizeText(question);
+    const corrected = new Set<string>();
+    const terms = [...new Set(this.#terms(tokenize(normalized), corrected))];
+    return { normalized, terms, corrected };
+  }
+
+  #terms(tokens: string[], corrected: Set<string> | undefined): string[] {
+    const correctedAt = new Set<number>();
+    if (corrected !== undefined && this.#spelling !== undefined) {
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i]!;
+        if (STOP_WORDS.has(token) || this.#spelling.isKnown(token)) continue;
+        const fix = this.#spelling.correct(token);
+        if (fix !== null) {
+          tokens[i] = fix;
+          correctedAt.add(i);
+        }
+      }
+    }
+    const terms: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      let word: string | undefined;
+      let fromCorrection = correctedAt.has(i);
+      const phrase = this.#matchPhrase(tokens, i);
+      if (phrase !== undefined) {
+        word = phrase.canonical;
+        for (let k = 1; k < phrase.tokens.length; k++) fromCorrection ||= correctedAt.has(i + k);
+        i += phrase.tokens.length - 1;
+      } else {
+        if (STOP_WORDS.has(token)) continue;
+        word = this.#words.get(token) ?? this.#stemmedWords.get(this.#stem(token)) ?? token;
+      }
+      const term = this.#stem(word);
+      terms.push(term);
+      if (fromCorrection) corrected?.add(term);
+    }
+    return terms;
+  }
+
+  #matchPhrase(tokens: readonly string[], start: number): Phrase | undefined {
+    const candidates = this.#phrases.get(tokens[start]!);
+    if (candidates === undefined) return undefined;
+    return candidates.find((phrase) =>
+      phrase.tokens.every((token, k) => tokens[start + k] === token),
+    );
+  }
+
+  #stem(word: string): string {
+    let stem = this.#stems.get(word);
+    if (stem === undefined) {
+      stem = /\d/.test(word) ? word : stemmer(word);
+      if (this.#stems.size < 50_000) this.#stems.set(word, stem);
+    }
+    return stem;
+  }
+}
