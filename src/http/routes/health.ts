@@ -1,0 +1,47 @@
+import type { FastifyPluginAsync } from "fastify";
+import type { EngineHolder } from "../engine-holder.js";
+
+/** `GET /healthz` (the process is alive) and `GET /readyz` (the index is built and serving). */
+export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (app, { engines }) => {
+  app.get(
+    "/healthz",
+    {
+      schema: {
+        summary: "Liveness",
+        response: { 200: { type: "object", properties: { status: { type: "string" } } } },
+      },
+    },
+    async () => ({ status: "ok" }),
+  );
+
+  app.get(
+    "/readyz",
+    {
+      schema: {
+        summary: "Readiness: 200 once the index is built",
+        response: {
+          "2xx": {
+            type: "object",
+            properties: {
+              status: { type: "string" },
+              version: { type: "string" },
+              entries: { type: "integer" },
+              loadedAt: { type: "string" },
+            },
+          },
+          503: { type: "object", properties: { status: { type: "string" } } },
+        },
+      },
+    },
+    async (_request, reply) => {
+      const engine = engines.current;
+      if (engine === undefined) return reply.code(503).send({ status: "starting" });
+      return {
+        status: "ready",
+        version: engine.version,
+        entries: engine.entries.length,
+        loadedAt: engines.loadedAt?.toISOString(),
+      };
+    },
+  );
+};
