@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "data/", "node_modules/"] },
+  { ignores: ["dist/", "coverage/", "data/", "node_modules/", ".scratch/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,6 +21,19 @@ export default tseslint.config(
   },
   {
     files: ["src/http/public/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", fetch: "readonly", URLSearchParams: "readonly", history: "readonly", location: "readonly", AbortController: "readonly", setTimeout: "readonly", clearTimeout: "readonly", encodeURIComponent: "readonly" } },
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        fetch: "readonly",
+        URLSearchParams: "readonly",
+        history: "readonly",
+        location: "readonly",
+        AbortController: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        encodeURIComponent: "readonly",
+      },
+    },
   },
 );

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     { entries: knowledgeBase.entries.length, version: knowledgeBase.version },
     "knowledge base indexed; ready",
   );
-  if (config.botToken === undefined) app.log.info("Telegram bot off: BOT_TOKEN is not set (HTTP-only mode)");
+  if (config.botToken === undefined)
+    app.log.info("Telegram bot off: BOT_TOKEN is not set (HTTP-only mode)");
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof KnowledgeBaseError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof KnowledgeBaseError)
+    console.error(error.message);
   else console.error("Failed to start:", error);
   process.exit(1);
 });

@@ -4,7 +4,13 @@
  */
 import path from "node:path";
 import { loadKnowledgeBase } from "../faq/loader.js";
-import { baselineRanker, engineRanker, evaluate, loadQuestionSet, type QualityReport } from "../quality/evaluate.js";
+import {
+  baselineRanker,
+  engineRanker,
+  evaluate,
+  loadQuestionSet,
+  type QualityReport,
+} from "../quality/evaluate.js";
 import { AnswerEngine } from "../search/engine.js";
 import { runCli } from "./run.js";
 
@@ -15,12 +21,21 @@ await runCli(async () => {
   const questions = await loadQuestionSet(file);
   const engine = AnswerEngine.build(knowledgeBase, { cacheSize: 0 });
   const ours = evaluate(engineRanker(engine), questions, knowledgeBase.entries);
-  const baseline = evaluate(baselineRanker(knowledgeBase.entries), questions, knowledgeBase.entries);
+  const baseline = evaluate(
+    baselineRanker(knowledgeBase.entries),
+    questions,
+    knowledgeBase.entries,
+  );
 
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(8);
-  const row = (label: string, a: string, b: string) => console.log(`${label.padEnd(26)}${a.padStart(10)}${b.padStart(12)}`);
-  console.log(`Question set: ${file} (${ours.answerable} answerable, ${ours.offTopic} must get no answer)`);
-  console.log(`Knowledge base: ${knowledgeBase.entries.length} entries, version ${knowledgeBase.version}\n`);
+  const row = (label: string, a: string, b: string) =>
+    console.log(`${label.padEnd(26)}${a.padStart(10)}${b.padStart(12)}`);
+  console.log(
+    `Question set: ${file} (${ours.answerable} answerable, ${ours.offTopic} must get no answer)`,
+  );
+  console.log(
+    `Knowledge base: ${knowledgeBase.entries.length} entries, version ${knowledgeBase.version}\n`,
+  );
   row("metric", "engine", "baseline");
   row("top-1 accuracy", pct(ours.top1), pct(baseline.top1));
   row("top-3 (answer + related)", pct(ours.top3), pct(baseline.top3));
@@ -30,7 +45,11 @@ await runCli(async () => {
   row("category", "engine", "baseline");
   for (const [category, stats] of [...ours.perCategory].sort()) {
     const base = baseline.perCategory.get(category);
-    row(`${category} (${stats.total})`, pct(stats.top1 / stats.total), pct((base?.top1 ?? 0) / stats.total));
+    row(
+      `${category} (${stats.total})`,
+      pct(stats.top1 / stats.total),
+      pct((base?.top1 ?? 0) / stats.total),
+    );
   }
   printMisses(ours);
 });
@@ -38,6 +57,8 @@ await runCli(async () => {
 function printMisses(report: QualityReport): void {
   console.log(`\nMisses (${report.misses.length}):`);
   for (const miss of report.misses) {
-    console.log(`  expected ${String(miss.expected).padEnd(22)} got ${String(miss.got).padEnd(22)} ${JSON.stringify(miss.question)}`);
+    console.log(
+      `  expected ${String(miss.expected).padEnd(22)} got ${String(miss.got).padEnd(22)} ${JSON.stringify(miss.question)}`,
+    );
   }
 }

@@ -42,13 +42,23 @@ const envSchema = z
       .max(65535, "must be 0-65535")
       .default(3000),
     HOST: z.string().min(1, "must not be empty").default("0.0.0.0"),
-    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
+      .default("info"),
     FAQ_DIR: z.string().min(1, "must not be empty").default("./faq"),
     BOT_TOKEN: optional(
-      z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "does not look like a bot token (123456:ABC-...) from @BotFather"),
+      z
+        .string()
+        .regex(
+          /^\d+:[A-Za-z0-9_-]{20,}$/,
+          "does not look like a bot token (123456:ABC-...) from @BotFather",
+        ),
     ),
     WEBHOOK_URL: optional(
-      z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://faq.example.com" }),
+      z.url({
+        protocol: /^https?$/,
+        error: "must be an http(s) URL such as https://faq.example.com",
+      }),
     ),
     WEBHOOK_SECRET: optional(
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z a-z 0-9 _ -"),
@@ -57,10 +67,18 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.BOT_TOKEN) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is set but BOT_TOKEN is not" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_URL"],
+        message: "is set but BOT_TOKEN is not",
+      });
     }
     if (env.BOT_TOKEN && env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required in webhook mode (WEBHOOK_URL is set)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "is required in webhook mode (WEBHOOK_URL is set)",
+      });
     }
   });
 
@@ -68,7 +86,9 @@ const envSchema = z
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
   }
   const e = result.data;
   return {

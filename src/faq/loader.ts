@@ -33,7 +33,9 @@ export class KnowledgeBaseError extends Error {
   constructor(problems: readonly Problem[]) {
     super(
       `Invalid knowledge base (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
-        problems.map((p) => `  ${p.file}${p.field ? ` [${p.field}]` : ""}: ${p.message}`).join("\n"),
+        problems
+          .map((p) => `  ${p.file}${p.field ? ` [${p.field}]` : ""}: ${p.message}`)
+          .join("\n"),
     );
     this.name = "KnowledgeBaseError";
     this.problems = problems;
@@ -52,18 +54,24 @@ const frontMatterSchema = z.strictObject({
   category: text,
   tags: z.array(text).min(1, "needs at least one tag"),
   related: z.array(z.string().regex(KEBAB_CASE, "must be an entry id")),
-  sources: z.array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })).min(1, "needs at least one source URL"),
+  sources: z
+    .array(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }))
+    .min(1, "needs at least one source URL"),
   reviewed: z.iso.date("must be a date written YYYY-MM-DD"),
 });
 
 const categoriesSchema = z
-  .array(z.strictObject({ id: z.string().regex(KEBAB_CASE, "must be kebab-case"), title: text, description: text }))
+  .array(
+    z.strictObject({
+      id: z.string().regex(KEBAB_CASE, "must be kebab-case"),
+      title: text,
+      description: text,
+    }),
+  )
   .min(1, "needs at least one category");
 
-const thesaurusSchema = z.record(
-  z.string().regex(/^[a-z0-9]+$/, "canonical words are single lower-case words"),
-  z.array(text).min(1, "needs at least one synonym"),
-);
+const thesaurusSchema = z.record(z.string(), z.array(text).min(1, "needs at least one synonym"));
+const CANONICAL_WORD = /^[a-z0-9]+$/;
 
 /** Loads and validates every file of the knowledge base; throws {@link KnowledgeBaseError}. */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
@@ -137,7 +145,11 @@ function parseYamlFile<T>(
   const result = schema.safeParse(data);
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file: name, field: issue.path.join(".") || undefined, message: issue.message });
+      problems.push({
+        file: name,
+        field: issue.path.join(".") || undefined,
+        message: issue.message,
+      });
     }
     return undefined;
   }
@@ -147,9 +159,12 @@ function parseYamlFile<T>(
 function parseEntry(name: string, content: string, problems: Problem[]): FaqEntry | undefined {
   let parsed: matter.GrayMatterFile<string>;
   try {
-    if (!content.trimStart().startsWith("---")) throw new Error("no front matter (start the file with ---)");
+    if (!content.trimStart().startsWith("---"))
+      throw new Error("no front matter (start the file with ---)");
     // yaml (YAML 1.2) keeps dates as strings and reports errors with line numbers.
-    parsed = matter(content, { engines: { yaml: (source: string) => YAML.parse(source) as object } });
+    parsed = matter(content, {
+      engines: { yaml: (source: string) => YAML.parse(source) as object },
+    });
   } catch (error) {
     problems.push({ file: name, message: `malformed front matter: ${firstLine(error)}` });
     return undefined;
@@ -157,7 +172,19 @@ function parseEntry(name: string, content: string, problems: Problem[]): FaqEntr
   const result = frontMatterSchema.safeParse(parsed.data ?? {});
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push({ file: name, field: String(issue.path[0] ?? "front matter"), message: issue.message });
+      if (issue.code === "unrecognized_keys") {
+        problems.push({
+          file: name,
+          field: issue.keys.join(", "),
+          message: "unknown field (check the spelling)",
+        });
+      } else {
+        problems.push({
+          file: name,
+          field: String(issue.path[0] ?? "front matter"),
+          message: readable(issue),
+        });
+      }
     }
     return undefined;
   }
@@ -178,27 +205,43 @@ function parseEntry(name: string, content: string, problems: Problem[]): FaqEntr
   const entry: FaqEntry = { ...data, answer };
   const telegramLength = formatEntryForTelegram(entry).length;
   if (telegramLength > TELEGRAM_MESSAGE_LIMIT) {
-    fail("answer", `formatted for Telegram it is ${telegramLength} characters, over the ${TELEGRAM_MESSAGE_LIMIT} limit of one message`);
+    fail(
+      "answer",
+      `formatted for Telegram it is ${telegramLength} characters, over the ${TELEGRAM_MESSAGE_LIMIT} limit of one message`,
+    );
   }
   return ok ? entry : undefined;
 }
 
-function checkCrossReferences(entries: readonly FaqEntry[], categories: readonly Category[], problems: Problem[]): void {
+function checkCrossReferences(
+  entries: readonly FaqEntry[],
+  categories: readonly Category[],
+  problems: Problem[],
+): void {
   const ids = new Map<string, string>();
   const phrasings = new Map<string, string>();
   const categoryIds = new Set(categories.map((c) => c.id));
   for (const entry of entries) {
     const file = `${entry.id}.md`;
-    if (ids.has(entry.id)) problems.push({ file, field: "id", message: `duplicate id, also in ${ids.get(entry.id)}` });
+    if (ids.has(entry.id))
+      problems.push({ file, field: "id", message: `duplicate id, also in ${ids.get(entry.id)}` });
     ids.set(entry.id, file);
     if (categories.length > 0 && !categoryIds.has(entry.category)) {
-      problems.push({ file, field: "category", message: `"${entry.category}" is not in ${CATEGORIES_FILE}` });
+      problems.push({
+        file,
+        field: "category",
+        message: `"${entry.category}" is not in ${CATEGORIES_FILE}`,
+      });
     }
     for (const phrasing of [entry.question, ...entry.alternates]) {
       const key = normalizeText(phrasing);
       const owner = phrasings.get(key);
       if (owner !== undefined && owner !== entry.id) {
-        problems.push({ file, field: "alternates", message: `"${phrasing}" collides with a phrasing of ${owner}` });
+        problems.push({
+          file,
+          field: "alternates",
+          message: `"${phrasing}" collides with a phrasing of ${owner}`,
+        });
       } else if (owner === entry.id) {
         problems.push({ file, field: "alternates", message: `"${phrasing}" is repeated` });
       }
@@ -208,9 +251,17 @@ function checkCrossReferences(entries: readonly FaqEntry[], categories: readonly
   for (const entry of entries) {
     for (const related of entry.related) {
       if (!ids.has(related)) {
-        problems.push({ file: `${entry.id}.md`, field: "related", message: `"${related}" is not an existing entry id` });
+        problems.push({
+          file: `${entry.id}.md`,
+          field: "related",
+          message: `"${related}" is not an existing entry id`,
+        });
       } else if (related === entry.id) {
-        problems.push({ file: `${entry.id}.md`, field: "related", message: "an entry cannot be related to itself" });
+        problems.push({
+          file: `${entry.id}.md`,
+          field: "related",
+          message: "an entry cannot be related to itself",
+        });
       }
     }
   }
@@ -220,21 +271,43 @@ function checkThesaurus(record: Record<string, string[]>, problems: Problem[]): 
   const owners = new Map<string, string>();
   const groups: ThesaurusGroup[] = [];
   for (const [canonical, synonyms] of Object.entries(record)) {
+    if (!CANONICAL_WORD.test(canonical)) {
+      problems.push({
+        file: THESAURUS_FILE,
+        field: canonical,
+        message: "canonical words are single lower-case words (a-z, 0-9)",
+      });
+    }
     for (const synonym of [canonical, ...synonyms]) {
       const key = normalizeText(synonym);
       if (key === "") {
-        problems.push({ file: THESAURUS_FILE, field: canonical, message: `"${synonym}" has no letters or digits` });
+        problems.push({
+          file: THESAURUS_FILE,
+          field: canonical,
+          message: `"${synonym}" has no letters or digits`,
+        });
         continue;
       }
       const owner = owners.get(key);
       if (owner !== undefined && owner !== canonical) {
-        problems.push({ file: THESAURUS_FILE, field: canonical, message: `"${synonym}" is also a synonym of "${owner}"` });
+        problems.push({
+          file: THESAURUS_FILE,
+          field: canonical,
+          message: `"${synonym}" is also a synonym of "${owner}"`,
+        });
       }
       owners.set(key, canonical);
     }
     groups.push({ canonical, synonyms });
   }
   return groups;
+}
+
+/** Zod's wording for a missing field is "expected string, received undefined": say it plainly. */
+function readable(issue: z.core.$ZodIssue): string {
+  return issue.code === "invalid_type" && /received undefined/.test(issue.message)
+    ? "is required"
+    : issue.message;
 }
 
 function firstLine(error: unknown): string {

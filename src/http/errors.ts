@@ -32,14 +32,24 @@ export function registerErrorHandling(app: FastifyInstance): void {
       request.log.error({ err: error }, "request failed");
       return reply.code(status === 503 ? 503 : 500).send({
         error: status === 503 ? CODES[503] : "internal_error",
-        message: status === 503 ? "The service is not ready yet; try again shortly." : "Something went wrong on our side.",
+        message:
+          status === 503
+            ? "The service is not ready yet; try again shortly."
+            : "Something went wrong on our side.",
       });
     }
-    return reply.code(status).send({ error: CODES[status] ?? "bad_request", message: clientMessage(error, status) });
+    return reply
+      .code(status)
+      .send({ error: CODES[status] ?? "bad_request", message: clientMessage(error, status) });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: "not_found", message: `No route ${request.method} ${request.url.split("?")[0]}` });
+    reply
+      .code(404)
+      .send({
+        error: "not_found",
+        message: `No route ${request.method} ${request.url.split("?")[0]}`,
+      });
   });
 }
 
@@ -47,14 +57,18 @@ function clientMessage(error: FastifyError, status: number): string {
   if (error.validation) {
     const issue = error.validation[0];
     const where = error.validationContext ?? "request";
-    const field = issue?.instancePath ? issue.instancePath.replace(/^\//, "").replace(/\//g, ".") : "";
+    const field = issue?.instancePath
+      ? issue.instancePath.replace(/^\//, "").replace(/\//g, ".")
+      : "";
     const missing = issue?.keyword === "required" ? String(issue.params.missingProperty) : "";
     const subject = missing || field ? `${where} ${missing || field}` : where;
     if (issue?.keyword === "required") return `${subject} is required`;
     if (issue?.keyword === "pattern") return `${subject} must not be blank`;
     if (issue?.keyword === "minLength") return `${subject} must not be empty`;
-    if (issue?.keyword === "maxLength") return `${subject} must be at most ${String(issue.params.limit)} characters`;
-    if (issue?.keyword === "additionalProperties") return `${where} has an unknown property "${String(issue.params.additionalProperty)}"`;
+    if (issue?.keyword === "maxLength")
+      return `${subject} must be at most ${String(issue.params.limit)} characters`;
+    if (issue?.keyword === "additionalProperties")
+      return `${where} has an unknown property "${String(issue.params.additionalProperty)}"`;
     return `${subject} ${issue?.message ?? "is invalid"}`;
   }
   switch (error.code) {
@@ -63,9 +77,10 @@ function clientMessage(error: FastifyError, status: number): string {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return "Request body is too large";
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return "Request body is empty; send JSON such as {\"question\": \"...\"}";
+      return 'Request body is empty; send JSON such as {"question": "..."}';
     default:
-      if (error instanceof SyntaxError || error.code === "FST_ERR_CTP_INVALID_JSON_BODY") return "Request body is not valid JSON";
+      if (error instanceof SyntaxError || error.code === "FST_ERR_CTP_INVALID_JSON_BODY")
+        return "Request body is not valid JSON";
       return status === 404 ? "Not found" : "Bad request";
   }
 }

@@ -39,7 +39,9 @@ export interface QualityReport {
   readonly misses: readonly Miss[];
 }
 
-const questionSetSchema = z.array(z.strictObject({ q: z.string().min(1), expected: z.string().nullable() }));
+const questionSetSchema = z.array(
+  z.strictObject({ q: z.string().min(1), expected: z.string().nullable() }),
+);
 
 export async function loadQuestionSet(file: string): Promise<LabelledQuestion[]> {
   return questionSetSchema.parse(JSON.parse(await readFile(file, "utf8")));

@@ -16,7 +16,10 @@ export function sourceLabel(url: string): string {
  */
 export function formatEntryForTelegram(entry: FaqEntry): string {
   const sources = entry.sources
-    .map((url) => `<a href="${escapeHtml(url).replace(/"/g, "&quot;")}">${escapeHtml(sourceLabel(url))}</a>`)
+    .map(
+      (url) =>
+        `<a href="${escapeHtml(url).replace(/"/g, "&quot;")}">${escapeHtml(sourceLabel(url))}</a>`,
+    )
     .join(" · ");
   return [
     `<b>${escapeHtml(entry.question)}</b>`,

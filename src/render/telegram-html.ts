@@ -95,7 +95,9 @@ function renderInlineToken(token: Token): string {
       return escapeHtml((token as Tokens.Image).text);
     case "text": {
       const text = token as Tokens.Text;
-      return text.tokens ? renderInline(text.tokens, text.raw) : escapeHtml(decodeEntities(text.text));
+      return text.tokens
+        ? renderInline(text.tokens, text.raw)
+        : escapeHtml(decodeEntities(text.text));
     }
     case "escape":
       return escapeHtml((token as Tokens.Escape).text);

@@ -38,7 +38,11 @@ const answerSchema = {
       items: {
         type: "object",
         required: ["id", "question", "confidence"],
-        properties: { id: { type: "string" }, question: { type: "string" }, confidence: { type: "number" } },
+        properties: {
+          id: { type: "string" },
+          question: { type: "string" },
+          confidence: { type: "number" },
+        },
       },
     },
   },
@@ -51,13 +55,21 @@ export interface AskRouteOptions {
 }
 
 /** `GET /ask?q=...` and `POST /ask {"question": "..."}`: the best FAQ answer, or null. */
-export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (app, { engines, onAnswer }) => {
+export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
+  app,
+  { engines, onAnswer },
+) => {
   app.addSchema(answerSchema);
-  const response = { 200: { $ref: "AskResponse#" }, "4xx": { $ref: "Error#" }, 503: { $ref: "Error#" } };
+  const response = {
+    200: { $ref: "AskResponse#" },
+    "4xx": { $ref: "Error#" },
+    503: { $ref: "Error#" },
+  };
 
   const answer = (query: string) => {
     const engine = engines.current;
-    if (engine === undefined) throw Object.assign(new Error("index not built"), { statusCode: 503 });
+    if (engine === undefined)
+      throw Object.assign(new Error("index not built"), { statusCode: 503 });
     const result = engine.ask(query);
     onAnswer?.(query, result);
     return {
@@ -71,7 +83,11 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (app, { engi
         score: result.answer.score,
         sources: result.answer.entry.sources,
       },
-      related: result.related.map((m) => ({ id: m.entry.id, question: m.entry.question, confidence: m.confidence })),
+      related: result.related.map((m) => ({
+        id: m.entry.id,
+        question: m.entry.question,
+        confidence: m.confidence,
+      })),
     };
   };
 
@@ -93,7 +109,12 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (app, { engi
       bodyLimit: 4096,
       schema: {
         summary: "Answer a question (JSON body)",
-        body: { type: "object", required: ["question"], additionalProperties: false, properties: { question } },
+        body: {
+          type: "object",
+          required: ["question"],
+          additionalProperties: false,
+          properties: { question },
+        },
         response,
       },
     },

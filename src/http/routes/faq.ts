@@ -6,7 +6,17 @@ const strings = { type: "array", items: { type: "string" } } as const;
 const entrySchema = {
   $id: "FaqEntry",
   type: "object",
-  required: ["id", "question", "alternates", "category", "tags", "related", "sources", "reviewed", "answer"],
+  required: [
+    "id",
+    "question",
+    "alternates",
+    "category",
+    "tags",
+    "related",
+    "sources",
+    "reviewed",
+    "answer",
+  ],
   properties: {
     id: { type: "string" },
     question: { type: "string" },
@@ -21,11 +31,15 @@ const entrySchema = {
 } as const;
 
 /** `GET /faq` (the list) and `GET /faq/:id` (one entry in full). */
-export const faqRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (app, { engines }) => {
+export const faqRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (
+  app,
+  { engines },
+) => {
   app.addSchema(entrySchema);
   const engine = () => {
     const current = engines.current;
-    if (current === undefined) throw Object.assign(new Error("index not built"), { statusCode: 503 });
+    if (current === undefined)
+      throw Object.assign(new Error("index not built"), { statusCode: 503 });
     return current;
   };
 
@@ -44,7 +58,11 @@ export const faqRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (a
                 items: {
                   type: "object",
                   required: ["id", "question", "category"],
-                  properties: { id: { type: "string" }, question: { type: "string" }, category: { type: "string" } },
+                  properties: {
+                    id: { type: "string" },
+                    question: { type: "string" },
+                    category: { type: "string" },
+                  },
                 },
               },
             },
@@ -62,13 +80,19 @@ export const faqRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (a
       schema: {
         summary: "One FAQ entry in full",
         params: { type: "object", properties: { id: { type: "string", maxLength: 100 } } },
-        response: { 200: { $ref: "FaqEntry#" }, "4xx": { $ref: "Error#" }, 503: { $ref: "Error#" } },
+        response: {
+          200: { $ref: "FaqEntry#" },
+          "4xx": { $ref: "Error#" },
+          503: { $ref: "Error#" },
+        },
       },
     },
     async (request, reply) => {
       const entry = engine().get(request.params.id);
       if (entry === undefined) {
-        return reply.code(404).send({ error: "not_found", message: `No FAQ entry with id "${request.params.id}"` });
+        return reply
+          .code(404)
+          .send({ error: "not_found", message: `No FAQ entry with id "${request.params.id}"` });
       }
       return entry;
     },

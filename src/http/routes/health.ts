@@ -2,7 +2,10 @@ import type { FastifyPluginAsync } from "fastify";
 import type { EngineHolder } from "../engine-holder.js";
 
 /** `GET /healthz` (the process is alive) and `GET /readyz` (the index is built and serving). */
-export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (app, { engines }) => {
+export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (
+  app,
+  { engines },
+) => {
   app.get(
     "/healthz",
     {

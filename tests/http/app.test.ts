@@ -1,0 +1,196 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../src/http/app.js";
+import { EngineHolder } from "../../src/http/engine-holder.js";
+import { realEngine } from "../support/knowledge-base.js";
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  const engines = new EngineHolder();
+  engines.set(await realEngine({ cacheSize: 100 }));
+  app = await buildApp({ engines });
+});
+afterAll(() => app.close());
+
+const ask = (q: string) => app.inject({ method: "GET", url: "/ask", query: { q } });
+
+describe("GET /ask and POST /ask", () => {
+  it("answers a slangy question with the right entry and up to three related", async () => {
+    const response = await ask("can fb read my msgs??");
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.query).toBe("can fb read my msgs??");
+    expect(body.answer).toMatchObject({ id: "e2e-messages", category: "encryption" });
+    expect(body.answer.answer.length).toBeGreaterThan(100);
+    expect(body.answer.sources.length).toBeGreaterThan(0);
+    expect(body.answer.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(body.answer.confidence).toBeLessThanOrEqual(1);
+    expect(typeof body.answer.score).toBe("number");
+    expect(body.related.length).toBeLessThanOrEqual(3);
+    for (const related of body.related)
+      expect(Object.keys(related).sort()).toEqual(["confidence", "id", "question"]);
+  });
+
+  it("answers null for an off-topic question", async () => {
+    const body = (await ask("how do I bake bread")).json();
+    expect(body.answer).toBeNull();
+    expect(Array.isArray(body.related)).toBe(true);
+  });
+
+  it("POST gives the same answer as GET", async () => {
+    const post = await app.inject({
+      method: "POST",
+      url: "/ask",
+      payload: { question: "is my icloud backup encrypted" },
+    });
+    expect(post.statusCode).toBe(200);
+    expect(post.json()).toEqual((await ask("is my icloud backup encrypted")).json());
+  });
+
+  it.each([
+    ["a missing q", { method: "GET", url: "/ask" }, 400, /querystring q is required/],
+    ["an empty q", { method: "GET", url: "/ask?q=" }, 400, /must not be empty/],
+    ["a blank q", { method: "GET", url: "/ask?q=%20%20%09" }, 400, /must not be blank/],
+    [
+      "a question over 500 characters",
+      { method: "GET", url: `/ask?q=${"a".repeat(501)}` },
+      400,
+      /at most 500 characters/,
+    ],
+    [
+      "a missing body field",
+      { method: "POST", url: "/ask", payload: {} },
+      400,
+      /body question is required/,
+    ],
+    [
+      "a number instead of text",
+      { method: "POST", url: "/ask", payload: { question: 42 } },
+      400,
+      /question must be string/,
+    ],
+    [
+      "an array instead of text",
+      { method: "POST", url: "/ask", payload: { question: ["a"] } },
+      400,
+      /question must be string/,
+    ],
+    [
+      "a body that is not an object",
+      {
+        method: "POST",
+        url: "/ask",
+        payload: "[1,2]",
+        headers: { "content-type": "application/json" },
+      },
+      400,
+      /body must be object/,
+    ],
+    [
+      "an unknown field",
+      { method: "POST", url: "/ask", payload: { question: "hi", extra: 1 } },
+      400,
+      /unknown property "extra"/,
+    ],
+    [
+      "invalid JSON",
+      {
+        method: "POST",
+        url: "/ask",
+        payload: "{bad",
+        headers: { "content-type": "application/json" },
+      },
+      400,
+      /not valid JSON/,
+    ],
+    [
+      "an empty JSON body",
+      { method: "POST", url: "/ask", payload: "", headers: { "content-type": "application/json" } },
+      400,
+      /empty/,
+    ],
+    [
+      "text/plain",
+      { method: "POST", url: "/ask", payload: "hello", headers: { "content-type": "text/plain" } },
+      415,
+      /application\/json/,
+    ],
+    [
+      "a body over the limit",
+      { method: "POST", url: "/ask", payload: { question: "x".repeat(5000) } },
+      413,
+      /too large/,
+    ],
+  ] as const)("rejects %s with a clear 4xx", async (_label, request, status, message) => {
+    const response = await app.inject(request as never);
+    expect(response.statusCode).toBe(status);
+    const body = response.json();
+    expect(Object.keys(body).sort()).toEqual(["error", "message"]);
+    expect(body.message).toMatch(message);
+    expect(response.body).not.toMatch(/\/work|node_modules|at .*\(|\.ts:\d+/);
+  });
+});
+
+describe("GET /faq", () => {
+  it("lists every entry with id, question and category only", async () => {
+    const body = (await app.inject("/faq")).json();
+    expect(body.entries.length).toBeGreaterThanOrEqual(32);
+    expect(Object.keys(body.entries[0]).sort()).toEqual(["category", "id", "question"]);
+  });
+
+  it("returns one entry in full", async () => {
+    const response = await app.inject("/faq/backups");
+    expect(response.statusCode).toBe(200);
+    expect(Object.keys(response.json()).sort()).toEqual(
+      [
+        "alternates",
+        "answer",
+        "category",
+        "id",
+        "question",
+        "related",
+        "reviewed",
+        "sources",
+        "tags",
+      ].sort(),
+    );
+  });
+
+  it("404s an unknown id and an unknown route", async () => {
+    expect((await app.inject("/faq/nope")).statusCode).toBe(404);
+    const response = await app.inject("/nowhere");
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toBe("not_found");
+  });
+});
+
+describe("health", () => {
+  it("is alive and ready with the knowledge base version", async () => {
+    expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });
+    const ready = (await app.inject("/readyz")).json();
+    expect(ready).toMatchObject({
+      status: "ready",
+      entries: expect.any(Number),
+      version: expect.any(String),
+    });
+  });
+
+  it("is not ready (503) until an index is built, and /ask says so", async () => {
+    const empty = await buildApp({ engines: new EngineHolder() });
+    expect((await empty.inject("/readyz")).statusCode).toBe(503);
+    const response = await empty.inject("/ask?q=hello");
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error).toBe("service_unavailable");
+    await empty.close();
+  });
+});
+
+describe("API documentation", () => {
+  it("serves an OpenAPI 3 document listing the routes", async () => {
+    const doc = (await app.inject("/openapi.json")).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/ask", "/faq", "/faq/{id}", "/healthz", "/readyz"]),
+    );
+  });
+});

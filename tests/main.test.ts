@@ -1,0 +1,46 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/** Runs the real entry point and collects its exit code and output. */
+function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { PATH: process.env.PATH, HOST: "127.0.0.1", PORT: "0", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe("process start-up", () => {
+  it("refuses an invalid knowledge base with exit code 1 and a clear message, no stack trace", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "faq-"));
+    await writeFile(
+      path.join(dir, "categories.yaml"),
+      "- id: encryption\n  title: E\n  description: D\n",
+    );
+    await writeFile(path.join(dir, "thesaurus.yaml"), "facebook: [fb]\n");
+    await writeFile(path.join(dir, "broken.md"), "---\nid: broken\nquestion: ''\n---\nshort\n");
+    const { code, stderr } = await start({ FAQ_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toContain("Invalid knowledge base");
+    expect(stderr).toContain("broken.md [question]: must not be empty");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a bad configuration, naming the variable", async () => {
+    const { code, stderr } = await start({ PORT: "not-a-port" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("PORT: must be a number");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { TextAnalyzer } from "../../src/search/analyzer.js";
+import { SpellingCorrector } from "../../src/search/spelling.js";
+
+const thesaurus = [
+  { canonical: "facebook", synonyms: ["fb", "meta"] },
+  { canonical: "e2e", synonyms: ["e2ee", "end to end"] },
+  { canonical: "message", synonyms: ["msg", "msgs", "chats"] },
+  { canonical: "twostep", synonyms: ["2fa", "two step verification"] },
+];
+
+describe("TextAnalyzer", () => {
+  const analyzer = new TextAnalyzer(thesaurus);
+
+  it("lets inflections meet through stemming", () => {
+    const terms = (text: string) => analyzer.analyzeQuery(text).terms;
+    expect(terms("encrypted")).toEqual(terms("encryption"));
+    expect(terms("encrypt")).toEqual(terms("encrypted"));
+    expect(terms("sharing")).toEqual(terms("shared"));
+    expect(terms("share")).toEqual(terms("sharing"));
+  });
+
+  it("folds thesaurus words and phrases into one canonical term", () => {
+    expect(analyzer.analyzeQuery("can fb read my msgs").terms).toEqual(
+      analyzer.analyzeQuery("can facebook read my message").terms,
+    );
+    expect(analyzer.analyzeQuery("is it end-to-end?").terms).toEqual(["e2e"]);
+    expect(analyzer.analyzeQuery("turn on two step verification").terms).toContain("twostep");
+  });
+
+  it("drops stop words, conversational filler and 'whatsapp'", () => {
+    expect(analyzer.analyzeQuery("hey so can you please tell me about whatsapp").terms).toEqual([]);
+  });
+
+  it("returns distinct terms and the normalised text", () => {
+    const query = analyzer.analyzeQuery("Meta, META and fb?!");
+    expect(query.terms).toEqual(["facebook"]);
+    expect(query.normalized).toBe("meta meta and fb");
+  });
+
+  it("corrects typos only against its vocabulary and marks them", () => {
+    const withSpelling = new TextAnalyzer(thesaurus);
+    withSpelling.useSpelling(
+      new SpellingCorrector(withSpelling.vocabulary(["location sharing is encrypted"])),
+    );
+    const query = withSpelling.analyzeQuery("loction sharing");
+    expect(query.terms).toEqual(withSpelling.analyzeQuery("location sharing").terms);
+    expect([...query.corrected]).toHaveLength(1);
+  });
+});

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AnswerEngine } from "../../src/search/engine.js";
+import { realEngine } from "../support/knowledge-base.js";
+
+let engine: AnswerEngine;
+beforeAll(async () => {
+  engine = await realEngine();
+});
+
+const best = (question: string) => engine.ask(question).answer?.entry.id ?? null;
+
+describe("AnswerEngine ranking on the real knowledge base", () => {
+  it.each([
+    // Slang and abbreviations reach the canonical words through the thesaurus (fb -> facebook, msgs -> message).
+    ["can fb read my msgs??", "e2e-messages"],
+    // "calls" outweighs "encrypted": both entries mention encryption, only one is about calls.
+    ["are whatsapp video calls encrypted", "e2e-calls"],
+    // A misspelt keyword is corrected ("loction" -> "location"), then "live" picks the live entry.
+    ["how do i stop sharing my live loction", "live-location"],
+    // "iCloud" is a synonym of backup; backups are the entry about cloud copies.
+    ["is my icloud backup encrypted", "backups"],
+    // The 2021 deadline words ("deadline", "accept") beat the general policy entry.
+    ["what happens if i dont accept the new terms by the deadline", "accept-deadline"],
+    // "2fa" is folded into two-step verification.
+    ["how do i turn on 2fa", "two-step-verification"],
+    // GDPR / EU wording selects the European entry, not the general data-sharing one.
+    ["does the gdpr protect me in the eu", "europe"],
+    // Asking about this bot itself.
+    ["is this bot official", "about-this-bot"],
+  ])("%s -> %s", (question, id) => {
+    expect(best(question)).toBe(id);
+  });
+
+  it("ranks the specific entry above the general one and offers the general one as related", () => {
+    const result = engine.ask("who can see my live location");
+    expect(result.answer?.entry.id).toMatch(/live-location|location-sharing/);
+    expect(result.related.map((m) => m.entry.id)).toContain(
+      result.answer?.entry.id === "live-location" ? "location-sharing" : "live-location",
+    );
+  });
+});
+
+describe("honest no-answer", () => {
+  it.each([
+    "how do I bake bread",
+    "what's the weather in Paris tomorrow",
+    "tell me a joke",
+    "asdfgh qwerty zxcv",
+    "how do i change my whatsapp wallpaper",
+    "how to send stickers on whatsapp",
+    "",
+    "   ",
+    "😀😀😀",
+    "whatsapp",
+  ])("%j gets no answer", (question) => {
+    expect(engine.ask(question).answer).toBeNull();
+  });
+});
+
+describe("confidence and related", () => {
+  it("keeps confidence in [0, 1], answer above the threshold", () => {
+    for (const question of [
+      "can meta see my chats",
+      "location",
+      "backup",
+      "bread",
+      "a b c d e f g",
+    ]) {
+      const { answer, related } = engine.ask(question);
+      for (const match of [answer, ...related]) {
+        if (match === null) continue;
+        expect(match.confidence).toBeGreaterThanOrEqual(0);
+        expect(match.confidence).toBeLessThanOrEqual(1);
+      }
+      if (answer) expect(answer.confidence).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it("is comparable across query lengths: a full match of a long question is confident too", () => {
+    const long = engine.ask(
+      "my aunt told everyone in the family that facebook reads all of our whatsapp messages, so can facebook really read my messages?",
+    );
+    expect(long.answer?.entry.id).toBe("e2e-messages");
+    expect(long.answer!.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("returns at most three related entries, never the answer itself", () => {
+    for (const question of ["can fb read my msgs", "delete my account", "business chat privacy"]) {
+      const { answer, related } = engine.ask(question);
+      expect(related.length).toBeLessThanOrEqual(3);
+      expect(related.map((m) => m.entry.id)).not.toContain(answer?.entry.id);
+      expect(new Set(related.map((m) => m.entry.id)).size).toBe(related.length);
+    }
+  });
+
+  it("fills related from the entry's own related ids when nothing else matches", () => {
+    const { answer, related } = engine.ask("two step verification pin");
+    expect(answer).not.toBeNull();
+    expect(related.length).toBeGreaterThan(0);
+  });
+
+  it("puts a close runner-up first in related when the answer is ambiguous", () => {
+    const result = engine.ask("location");
+    if (result.ambiguous) {
+      expect(result.related[0]!.confidence).toBeGreaterThanOrEqual(result.answer!.confidence - 0.1);
+    }
+    // Whatever the verdict, related is ordered best-first among the runners-up that matched.
+    const matched = result.related.filter((m) => m.score > 0).map((m) => m.confidence);
+    expect(matched).toEqual([...matched].sort((a, b) => b - a));
+  });
+
+  it("offers 'did you mean' suggestions when it has no confident answer but something is close", () => {
+    const result = engine.ask("encryption stuff");
+    if (result.answer === null) expect(result.related.length).toBeGreaterThan(0);
+  });
+
+  it("gives the same answer from the cache as without it", async () => {
+    const cached = await realEngine({ cacheSize: 100 });
+    const first = cached.ask("Can FB read my msgs?");
+    const second = cached.ask("can fb read my msgs");
+    expect(second).toBe(first); // same normalised question: served from the cache
+    expect(first.answer?.entry.id).toBe(engine.ask("can fb read my msgs").answer?.entry.id);
+  });
+
+  it("search() lists matches best first for inline mode", () => {
+    const matches = engine.search("location", 10);
+    expect(matches.length).toBeGreaterThan(1);
+    expect(matches.length).toBeLessThanOrEqual(10);
+    expect(matches.map((m) => m.entry.category)).toContain("location");
+  });
+});
