@@ -7,6 +7,7 @@ import { errorSchema, registerErrorHandling } from "./errors.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
 import { healthRoutes } from "./routes/health.js";
+import { webRoutes } from "./routes/web.js";
 
 /** What the HTTP app needs; everything is passed in, nothing is global. */
 export interface AppDependencies {
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(healthRoutes, { engines: deps.engines });
   await app.register(askRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
   await app.register(faqRoutes, { engines: deps.engines });
+  await app.register(webRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }

@@ -44,12 +44,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .code(404)
-      .send({
-        error: "not_found",
-        message: `No route ${request.method} ${request.url.split("?")[0]}`,
-      });
+    reply.code(404).send({
+      error: "not_found",
+      message: `No route ${request.method} ${request.url.split("?")[0]}`,
+    });
   });
 }
 
