@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
-import YAML from "yaml";
+import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { z } from "zod";
 import type { ThesaurusGroup } from "../search/analyzer.js";
 import { normalizeText } from "../search/normalize.js";
@@ -137,7 +137,7 @@ function parseYamlFile<T>(
   }
   let data: unknown;
   try {
-    data = YAML.parse(content);
+    data = parseYaml(content);
   } catch (error) {
     problems.push({ file: name, message: `malformed YAML: ${firstLine(error)}` });
     return undefined;
@@ -161,9 +161,8 @@ function parseEntry(name: string, content: string, problems: Problem[]): FaqEntr
   try {
     if (!content.trimStart().startsWith("---"))
       throw new Error("no front matter (start the file with ---)");
-    // yaml (YAML 1.2) keeps dates as strings and reports errors with line numbers.
     parsed = matter(content, {
-      engines: { yaml: (source: string) => YAML.parse(source) as object },
+      engines: { yaml: (source: string) => parseYaml(source) as object },
     });
   } catch (error) {
     problems.push({ file: name, message: `malformed front matter: ${firstLine(error)}` });
@@ -301,6 +300,11 @@ function checkThesaurus(record: Record<string, string[]>, problems: Problem[]): 
     groups.push({ canonical, synonyms });
   }
   return groups;
+}
+
+/** YAML's core schema: dates stay text ("2026-11-29"), as the schema expects. */
+function parseYaml(source: string): unknown {
+  return loadYaml(source, { schema: CORE_SCHEMA });
 }
 
 /** Zod's wording for a missing field is "expected string, received undefined": say it plainly. */
