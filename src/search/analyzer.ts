@@ -48,8 +48,7 @@ export class TextAnalyzer {
           // Very short stems are ambiguous ("adding" stems to "ad"), so they match literally only.
           const stem = this.#stem(tokens[0]!);
           if (stem.length >= MIN_STEM_FOR_SYNONYM) this.#stemmedWords.set(stem, group.canonical);
-        }
-        else if (tokens.length > 1) {
+        } else if (tokens.length > 1) {
           const list = this.#phrases.get(tokens[0]!) ?? [];
           list.push({ tokens, canonical: group.canonical });
           list.sort((a, b) => b.tokens.length - a.tokens.length);

@@ -1,7 +1,8 @@
 import { LRUCache } from "lru-cache";
-import MiniSearch, { type SearchResult } from "minisearch";
 import type { Category, FaqEntry, KnowledgeBase } from "../faq/types.js";
 import { TextAnalyzer, type AnalyzedQuery } from "./analyzer.js";
+import MiniSearch from "minisearch";
+import { TermScores } from "./term-scores.js";
 import { SpellingCorrector } from "./spelling.js";
 
 /** Tuning of the answer engine. Every option has a default in {@link ENGINE_DEFAULTS}. */
@@ -16,7 +17,7 @@ export interface EngineOptions {
   maxRelated?: number;
   /** Runner-up within this much confidence of the best makes the answer ambiguous. */
   ambiguityMargin?: number;
-  /** Field boosts for MiniSearch's BM25 ranking. */
+  /** Field boosts for the BM25 ranking. */
   boost?: { question?: number; alternates?: number; tags?: number; answer?: number };
   /** How many ranked candidates are scored for confidence. */
   candidates?: number;
@@ -58,12 +59,58 @@ export interface Answer {
 
 interface IndexedEntry {
   readonly entry: FaqEntry;
-  /** Terms of the question, alternates and tags: how people ask for this entry. */
-  readonly askTerms: ReadonlySet<string>;
-  /** Terms that appear only in the answer text. */
-  readonly answerTerms: ReadonlySet<string>;
-  /** Each phrasing (question or alternate) as a set of terms with its total weight. */
-  readonly phrasings: readonly { terms: readonly string[]; weight: number }[];
+  /** Position in the knowledge base (and document number in the score table). */
+  readonly doc: number;
+  /** The entry's distinct term ids, sorted, and for each whether it is {@link ASKED} or {@link IN_ANSWER}. */
+  readonly termIds: Int32Array;
+  readonly presence: Uint8Array;
+  /** Each phrasing (question or alternate) as distinct term ids with its total weight. */
+  readonly phrasings: readonly { readonly terms: Int32Array; readonly weight: number }[];
+}
+
+/** A query's terms resolved against the vocabulary once, then shared by every candidate. */
+interface PreparedQuery {
+  readonly query: AnalyzedQuery;
+  /** Term id per query term (-1: not in the knowledge base). */
+  readonly ids: Int32Array;
+  /** Weight per query term, already scaled down when the term came from a correction. */
+  readonly weights: Float64Array;
+  /** Sum of the query's term weights (unscaled). */
+  readonly total: number;
+}
+
+/** How a term occurs in an entry, in the presence table. */
+const ASKED = 2;
+const IN_ANSWER = 1;
+
+/** Sorted term ids of an entry with how each occurs: compact even for 100,000 entries. */
+function presenceOf(
+  analysed: { askTerms: ReadonlySet<string>; answerTerms: ReadonlySet<string> },
+  termIds: ReadonlyMap<string, number>,
+): { termIds: Int32Array; presence: Uint8Array } {
+  const pairs: [number, number][] = [
+    ...[...analysed.askTerms].map((term): [number, number] => [termIds.get(term)!, ASKED]),
+    ...[...analysed.answerTerms].map((term): [number, number] => [termIds.get(term)!, IN_ANSWER]),
+  ].sort((a, b) => a[0] - b[0]);
+  return {
+    termIds: Int32Array.from(pairs, ([id]) => id),
+    presence: Uint8Array.from(pairs, ([, kind]) => kind),
+  };
+}
+
+/** How a term occurs in an entry (binary search in its sorted term ids); 0 when it does not. */
+function presenceIn(item: IndexedEntry, termId: number): number {
+  const ids = item.termIds;
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const value = ids[mid]!;
+    if (value === termId) return item.presence[mid]!;
+    if (value < termId) low = mid + 1;
+    else high = mid - 1;
+  }
+  return 0;
 }
 
 /** A term found only in the answer text counts for this much of a term people ask with. */
@@ -78,9 +125,16 @@ const BM25_SHARE = 0.5;
  * off-topic): the evidence matched (summed term weight, log-scaled), how much of the entry's
  * closest phrasing the question contains, and both coverages together. The result reads as the
  * probability that the answer is right, so 0.5 is a natural threshold and values compare across
- * questions of any length.
+ * questions of any length. Refitted after the thesaurus, stop-word and spelling changes by a
+ * search over the four coefficients for the best top-1, top-3 and rejection together, taking the
+ * middle of the flat optimum rather than its edge.
  */
-const CALIBRATION = { intercept: -4.45, phrasingCoverage: 3.0, evidence: 1.2, bothCoverages: 3.3 } as const;
+const CALIBRATION = {
+  intercept: -4.6,
+  phrasingCoverage: 3.7,
+  evidence: 0.95,
+  bothCoverages: 3.3,
+} as const;
 
 /**
  * The answer engine: question in, ranked FAQ entries with a confidence out. Built once from a
@@ -89,70 +143,109 @@ const CALIBRATION = { intercept: -4.45, phrasingCoverage: 3.0, evidence: 1.2, bo
  */
 export class AnswerEngine {
   readonly knowledgeBase: KnowledgeBase;
-  readonly #options: Required<Omit<EngineOptions, "boost">> & { boost: Required<NonNullable<EngineOptions["boost"]>> };
+  readonly #options: Required<Omit<EngineOptions, "boost">> & {
+    boost: Required<NonNullable<EngineOptions["boost"]>>;
+  };
   readonly #analyzer: TextAnalyzer;
-  readonly #index: MiniSearch<{ id: string }>;
+  readonly #scores: TermScores;
+  readonly #items: readonly IndexedEntry[];
   readonly #byId: ReadonlyMap<string, IndexedEntry>;
-  readonly #idf: ReadonlyMap<string, number>;
+  /** Vocabulary of the knowledge base: term -> term id. */
+  readonly #termIds: ReadonlyMap<string, number>;
+  /** IDF-like weight per term id. */
+  readonly #termWeights: Float64Array;
+  /** Scratch: 1 for the term ids of the query being scored (always cleared afterwards). */
+  readonly #inQuery: Uint8Array;
   readonly #unknownIdf: number;
   readonly #cache: LRUCache<string, Answer> | undefined;
 
   private constructor(knowledgeBase: KnowledgeBase, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
-    this.#options = { ...ENGINE_DEFAULTS, ...options, boost: { ...ENGINE_DEFAULTS.boost, ...options.boost } };
+    this.#options = {
+      ...ENGINE_DEFAULTS,
+      ...options,
+      boost: { ...ENGINE_DEFAULTS.boost, ...options.boost },
+    };
     const analyzer = new TextAnalyzer(knowledgeBase.thesaurus);
     this.#analyzer = analyzer;
+    const entries = knowledgeBase.entries;
+    const n = entries.length;
 
-    const indexed = knowledgeBase.entries.map((entry): IndexedEntry => {
-      const phrasingTerms = [entry.question, ...entry.alternates].map((p) => [...new Set(analyzer.indexTerms(p))]);
-      const askTerms = new Set([...phrasingTerms.flat(), ...entry.tags.flatMap((t) => analyzer.indexTerms(t))]);
-      const answerTerms = new Set(analyzer.indexTerms(entry.answer).filter((t) => !askTerms.has(t)));
-      return { entry, askTerms, answerTerms, phrasings: phrasingTerms.map((terms) => ({ terms, weight: 0 })) };
+    const analysed = entries.map((entry) => {
+      const phrasingTerms = [entry.question, ...entry.alternates].map((p) => [
+        ...new Set(analyzer.indexTerms(p)),
+      ]);
+      const askTerms = new Set([
+        ...phrasingTerms.flat(),
+        ...entry.tags.flatMap((t) => analyzer.indexTerms(t)),
+      ]);
+      const answerTerms = new Set(
+        analyzer.indexTerms(entry.answer).filter((t) => !askTerms.has(t)),
+      );
+      return { phrasingTerms, askTerms, answerTerms };
     });
 
-    const documentFrequency = new Map<string, number>();
-    for (const { askTerms, answerTerms } of indexed) {
-      for (const term of [...askTerms, ...answerTerms]) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    }
-    const n = indexed.length;
-    const idf = (df: number) => Math.log(1 + n / (df + 0.5));
-    this.#idf = new Map([...documentFrequency].map(([term, df]) => [term, idf(df)]));
-    this.#unknownIdf = idf(0);
-    for (const item of indexed) {
-      for (const phrasing of item.phrasings as { terms: readonly string[]; weight: number }[]) {
-        phrasing.weight = phrasing.terms.reduce((sum, term) => sum + this.#weight(term), 0);
+    const termIds = new Map<string, number>();
+    const documentFrequency: number[] = [];
+    for (const { askTerms, answerTerms } of analysed) {
+      for (const term of [...askTerms, ...answerTerms]) {
+        let id = termIds.get(term);
+        if (id === undefined) termIds.set(term, (id = termIds.size));
+        documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
       }
     }
-    this.#byId = new Map(indexed.map((item) => [item.entry.id, item]));
+    const idf = (df: number) => Math.log(1 + n / (df + 0.5));
+    this.#termIds = termIds;
+    this.#termWeights = Float64Array.from(documentFrequency, idf);
+    this.#unknownIdf = idf(0);
+    this.#inQuery = new Uint8Array(termIds.size);
 
-    // Documents are analysed by our own analyzer; MiniSearch only sees finished terms.
+    this.#items = entries.map((entry, doc): IndexedEntry => ({
+      entry,
+      doc,
+      ...presenceOf(analysed[doc]!, termIds),
+      phrasings: analysed[doc]!.phrasingTerms.map((terms) => {
+        const ids = Int32Array.from(terms, (term) => termIds.get(term)!);
+        return { terms: ids, weight: ids.reduce((sum, id) => sum + this.#termWeights[id]!, 0) };
+      }),
+    }));
+    this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
+
+    // MiniSearch indexes the entries; documents are analysed by our own analyzer, so MiniSearch
+    // sees finished terms. Its per-term scores are then tabulated once (see TermScores).
     const fields = ["question", "alternates", "tags", "answer"] as const;
-    this.#index = new MiniSearch<{ id: string }>({
+    const index = new MiniSearch<{ id: string; doc: number }>({
       fields: [...fields],
+      storeFields: [],
       extractField: (document, field) => {
-        const entry = this.#byId.get(document.id)!.entry;
-        if (field === "id") return entry.id;
-        const value = entry[field as (typeof fields)[number]];
+        if (field === "id") return document.id;
+        const value = entries[document.doc]![field as (typeof fields)[number]];
         return typeof value === "string" ? value : value.join(" \n ");
       },
       tokenize: (text) => analyzer.indexTerms(text),
       processTerm: (term) => term,
       searchOptions: {
-        tokenize: (text) => text.split(" "),
+        tokenize: (text) => [text],
         processTerm: (term) => term,
         boost: this.#options.boost,
         combineWith: "OR",
       },
     });
-    this.#index.addAll(knowledgeBase.entries.map((entry) => ({ id: entry.id })));
+    index.addAll(entries.map((entry, doc) => ({ id: entry.id, doc })));
+    this.#scores = new TermScores(
+      index,
+      termIds.keys(),
+      new Map(entries.map((entry, doc) => [entry.id, doc])),
+    );
 
     // Typos are corrected to words people actually use for these topics.
     const vocabulary = analyzer.vocabulary(
-      knowledgeBase.entries.flatMap((e) => [e.question, ...e.alternates, ...e.tags, e.answer]),
+      entries.flatMap((e) => [e.question, ...e.alternates, ...e.tags, e.answer]),
     );
     analyzer.useSpelling(new SpellingCorrector(vocabulary));
 
-    this.#cache = this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
+    this.#cache =
+      this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
   }
 
   /** Builds the index; throws only on programming errors (the knowledge base is validated). */
@@ -182,80 +275,135 @@ export class AnswerEngine {
     const query = this.#analyzer.analyzeQuery(question);
     const cached = this.#cache?.get(query.normalized);
     if (cached !== undefined) return cached;
-    const answer = this.#answer(query);
+    const answer = this.#answer(this.#prepare(query));
     this.#cache?.set(query.normalized, answer);
     return answer;
   }
 
   /** Entries matching the question, best first, down to the related threshold (inline mode). */
   search(question: string, limit = 10): Match[] {
-    const query = this.#analyzer.analyzeQuery(question);
+    const query = this.#prepare(this.#analyzer.analyzeQuery(question));
     return this.#rank(query, Math.max(limit, this.#options.candidates))
       .filter((match) => match.confidence >= this.#options.relatedThreshold)
       .slice(0, limit);
   }
 
   /** How a question was read and scored: for `npm run ask -- --explain` and tuning. */
-  explain(question: string): { terms: readonly string[]; corrected: readonly string[]; matches: Match[] } {
+  explain(question: string): {
+    terms: readonly string[];
+    corrected: readonly string[];
+    matches: Match[];
+  } {
     const query = this.#analyzer.analyzeQuery(question);
-    return { terms: query.terms, corrected: [...query.corrected], matches: this.#rank(query, this.#options.candidates) };
+    return {
+      terms: query.terms,
+      corrected: [...query.corrected],
+      matches: this.#rank(this.#prepare(query), this.#options.candidates),
+    };
   }
 
-  #answer(query: AnalyzedQuery): Answer {
-    const { threshold, relatedThreshold, suggestThreshold, maxRelated, ambiguityMargin } = this.#options;
-    const ranked = this.#rank(query, this.#options.candidates);
+  #prepare(query: AnalyzedQuery): PreparedQuery {
+    const count = query.terms.length;
+    const ids = new Int32Array(count);
+    const weights = new Float64Array(count);
+    let total = 0;
+    for (let i = 0; i < count; i++) {
+      const term = query.terms[i]!;
+      const id = this.#termIds.get(term) ?? -1;
+      const weight = id >= 0 ? this.#termWeights[id]! : this.#unknownIdf;
+      ids[i] = id;
+      total += weight;
+      weights[i] =
+        query.corrected.size > 0 && query.corrected.has(term) ? weight * CORRECTED_WEIGHT : weight;
+    }
+    return { query, ids, weights, total };
+  }
+
+  #answer(prepared: PreparedQuery): Answer {
+    const { threshold, relatedThreshold, suggestThreshold, maxRelated, ambiguityMargin } =
+      this.#options;
+    const { query } = prepared;
+    const ranked = this.#rank(prepared, this.#options.candidates);
     const best = ranked[0];
     if (best === undefined || best.confidence < threshold) {
-      const suggestions = ranked.filter((m) => m.confidence >= suggestThreshold).slice(0, maxRelated);
+      const suggestions = ranked
+        .filter((m) => m.confidence >= suggestThreshold)
+        .slice(0, maxRelated);
       return { answer: null, related: suggestions, ambiguous: false, normalized: query.normalized };
     }
-    const related = ranked.slice(1).filter((m) => m.confidence >= relatedThreshold).slice(0, maxRelated);
-    const ambiguous = related[0] !== undefined && best.confidence - related[0].confidence <= ambiguityMargin;
+    const related = ranked
+      .slice(1)
+      .filter((m) => m.confidence >= relatedThreshold)
+      .slice(0, maxRelated);
+    const ambiguous =
+      related[0] !== undefined && best.confidence - related[0].confidence <= ambiguityMargin;
     for (const id of best.entry.related) {
       if (related.length >= maxRelated) break;
       if (related.some((m) => m.entry.id === id)) continue;
       const item = this.#byId.get(id);
-      if (item) related.push({ entry: item.entry, confidence: this.#confidence(query, item), score: 0 });
+      if (item)
+        related.push({ entry: item.entry, confidence: this.#scored(prepared, item), score: 0 });
     }
     return { answer: best, related, ambiguous, normalized: query.normalized };
   }
 
   /** Candidates from BM25, re-ranked by a blend of confidence and relative BM25 score. */
-  #rank(query: AnalyzedQuery, limit: number): Match[] {
-    if (query.terms.length === 0) return [];
-    const results: SearchResult[] = this.#index.search(query.terms.join(" "));
-    const top = results[0]?.score ?? 0;
-    const matches = results.slice(0, limit).map((result) => {
-      const item = this.#byId.get(result.id as string)!;
-      return { entry: item.entry, confidence: this.#confidence(query, item), score: result.score, relative: result.score / top };
+  #rank(prepared: PreparedQuery, limit: number): Match[] {
+    if (prepared.ids.length === 0) return [];
+    const results = this.#scores.search(prepared.query.terms, limit);
+    if (results.length === 0) return [];
+    const top = results[0]!.score;
+    this.#mark(prepared, 1);
+    const matches = results.map(({ doc, score }) => {
+      const item = this.#items[doc]!;
+      const confidence = this.#confidence(prepared, item);
+      return {
+        entry: item.entry,
+        confidence,
+        score,
+        rank: confidence + BM25_SHARE * (score / top),
+      };
     });
-    matches.sort(
-      (a, b) => b.confidence + BM25_SHARE * b.relative - (a.confidence + BM25_SHARE * a.relative),
-    );
+    this.#mark(prepared, 0);
+    matches.sort((a, b) => b.rank - a.rank);
     return matches.map(({ entry, confidence, score }) => ({ entry, confidence, score }));
+  }
+
+  #mark(prepared: PreparedQuery, value: 0 | 1): void {
+    for (const id of prepared.ids) if (id >= 0) this.#inQuery[id] = value;
+  }
+
+  /** {@link #confidence} outside a ranking pass (marks the query's terms itself). */
+  #scored(prepared: PreparedQuery, item: IndexedEntry): number {
+    this.#mark(prepared, 1);
+    const confidence = this.#confidence(prepared, item);
+    this.#mark(prepared, 0);
+    return confidence;
   }
 
   /**
    * Confidence in [0, 1] from how much of the question (by term weight) the entry accounts for,
    * how much of the entry's closest phrasing the question contains, and how much evidence
    * matched. Raw BM25 scores grow with query length and vary with the index; these do not.
+   * Expects the query's terms to be marked in `#inQuery`.
    */
-  #confidence(query: AnalyzedQuery, item: IndexedEntry): number {
-    let total = 0;
-    let matched = 0;
-    for (const term of query.terms) {
-      const weight = this.#weight(term);
-      const factor = query.corrected.has(term) ? CORRECTED_WEIGHT : 1;
-      total += weight;
-      if (item.askTerms.has(term)) matched += weight * factor;
-      else if (item.answerTerms.has(term)) matched += weight * factor * ANSWER_ONLY_WEIGHT;
-    }
+  #confidence(prepared: PreparedQuery, item: IndexedEntry): number {
+    const { ids, weights, total } = prepared;
     if (total === 0) return 0;
+    let matched = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (id < 0) continue;
+      const presence = presenceIn(item, id);
+      if (presence === ASKED) matched += weights[i]!;
+      else if (presence === IN_ANSWER) matched += weights[i]! * ANSWER_ONLY_WEIGHT;
+    }
     let phrasingCoverage = 0;
     for (const phrasing of item.phrasings) {
       if (phrasing.weight === 0) continue;
       let covered = 0;
-      for (const term of phrasing.terms) if (query.terms.includes(term)) covered += this.#weight(term);
+      for (const id of phrasing.terms)
+        if (this.#inQuery[id] === 1) covered += this.#termWeights[id]!;
       phrasingCoverage = Math.max(phrasingCoverage, covered / phrasing.weight);
     }
     const queryCoverage = matched / total;
@@ -265,9 +413,5 @@ export class AnswerEngine {
       CALIBRATION.evidence * Math.log1p(matched) +
       CALIBRATION.bothCoverages * queryCoverage * phrasingCoverage;
     return Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
-  }
-
-  #weight(term: string): number {
-    return this.#idf.get(term) ?? this.#unknownIdf;
   }
 }

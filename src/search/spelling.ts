@@ -7,7 +7,8 @@
  * Short words are where fuzzy matching goes wrong ("bread" is one edit from "read"), so:
  * words under {@link SpellingOptions.minLength} letters are never corrected, words under
  * {@link SpellingOptions.twoEditsFrom} letters allow one edit, and a correction must keep the
- * first letter, which people rarely get wrong.
+ * first letter, which people rarely get wrong. Common English words ({@link COMMON_WORDS}) are
+ * never corrected: "stuff" is a word of its own, not a misspelt "staff".
  */
 export interface SpellingOptions {
   /** Shortest word that may be corrected. Default 4. */
@@ -17,6 +18,8 @@ export interface SpellingOptions {
   /** Largest number of remembered corrections (misspellings repeat). Default 10,000. */
   memoSize?: number;
 }
+
+import { COMMON_WORDS } from "./common-words.js";
 
 const DEFAULTS: Required<SpellingOptions> = { minLength: 4, twoEditsFrom: 8, memoSize: 10_000 };
 
@@ -48,7 +51,8 @@ export class SpellingCorrector {
   /** The vocabulary word the given word most likely misspells, or null when there is none. */
   correct(word: string): string | null {
     if (this.#frequency.has(word)) return word;
-    if (word.length < this.#options.minLength || /\d/.test(word)) return null;
+    if (word.length < this.#options.minLength || /\d/.test(word) || COMMON_WORDS.has(word))
+      return null;
     const remembered = this.#memo.get(word);
     if (remembered !== undefined) return remembered;
 
@@ -58,7 +62,8 @@ export class SpellingCorrector {
     let bestFrequency = 0;
     for (const key of deletions(word, maxEdits)) {
       for (const candidate of this.#byDeletion.get(key) ?? []) {
-        if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > maxEdits) continue;
+        if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > maxEdits)
+          continue;
         const distance = editDistance(word, candidate, maxEdits);
         if (distance > maxEdits) continue;
         const frequency = this.#frequency.get(candidate) ?? 0;
