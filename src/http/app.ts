@@ -1,6 +1,10 @@
+import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import underPressure from "@fastify/under-pressure";
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { Metrics } from "../ops/metrics.js";
 import type { Answer } from "../search/engine.js";
 import type { EngineHolder } from "./engine-holder.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
@@ -16,8 +20,36 @@ export interface AppDependencies {
   readonly logger?: FastifyServerOptions["logger"];
   /** Called after every /ask answer (statistics); must not throw or block. */
   readonly onAnswer?: (question: string, answer: Answer) => void;
+  /** Prometheus metrics; without it there is no `/metrics` route. */
+  readonly metrics?: Metrics;
+  /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
+  readonly corsOrigins?: readonly string[];
+  /** Load shedding: event-loop delay (ms) above which requests get 503 with Retry-After. */
+  readonly pressure?: { readonly maxEventLoopDelay?: number; readonly sampleInterval?: number };
   /** Extra plugins (the Telegram webhook) registered after the core routes. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
+}
+
+/** Request durations by route pattern, and `GET /metrics` in Prometheus text format. */
+function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+  app.addHook("onResponse", async (request, reply) => {
+    metrics.httpDuration.observe(
+      {
+        route: request.routeOptions.url ?? "unmatched",
+        method: request.method,
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
+  app.get(
+    "/metrics",
+    { schema: { summary: "Prometheus metrics", produces: ["text/plain"] } },
+    async (_request, reply) => {
+      reply.type(metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
 }
 
 /**
@@ -41,6 +73,39 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser("text/plain");
   app.addSchema(errorSchema);
   registerErrorHandling(app);
+  await app.register(helmet, {
+    // The page and /docs load their scripts and styles from this origin only.
+    contentSecurityPolicy: {
+      directives: {
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+      },
+    },
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: deps.pressure?.maxEventLoopDelay ?? 1_000,
+    sampleInterval: deps.pressure?.sampleInterval ?? 1_000,
+    retryAfter: 10,
+    exposeStatusRoute: false,
+  });
+  const origins = deps.corsOrigins ?? [];
+  if (origins.length > 0) {
+    const origin = origins.includes("*") ? "*" : [...origins];
+    await app.register(cors, {
+      hook: "onRequest",
+      // Only the public read API is cross-origin; the page, metrics, admin and webhook are not.
+      delegator: (request, callback) => {
+        const path = (request.url ?? "").split("?")[0]!;
+        const publicApi = path === "/ask" || path === "/faq" || path.startsWith("/faq/");
+        callback(
+          null,
+          publicApi ? { origin, methods: ["GET", "POST"], maxAge: 600 } : { origin: false },
+        );
+      },
+    });
+  }
+  if (deps.metrics) registerMetrics(app, deps.metrics);
   await app.register(swagger, {
     openapi: {
       info: {

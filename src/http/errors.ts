@@ -34,7 +34,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         error: status === 503 ? CODES[503] : "internal_error",
         message:
           status === 503
-            ? "The service is not ready yet; try again shortly."
+            ? "The service is busy or still starting; try again shortly."
             : "Something went wrong on our side.",
       });
     }

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { buildApp } from "../../src/http/app.js";
+import { EngineHolder } from "../../src/http/engine-holder.js";
+import { Metrics } from "../../src/ops/metrics.js";
+import { realEngine } from "../support/knowledge-base.js";
+
+async function app(options: Partial<Parameters<typeof buildApp>[0]> = {}) {
+  const engines = new EngineHolder();
+  engines.set(await realEngine({ cacheSize: 10 }));
+  return buildApp({ engines, ...options });
+}
+
+describe("security headers", () => {
+  it("sets helmet's headers with a same-origin content security policy", async () => {
+    const instance = await app();
+    const response = await instance.inject("/");
+    expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers["strict-transport-security"]).toBeDefined();
+    await instance.close();
+  });
+});
+
+describe("CORS", () => {
+  it("sends no CORS headers by default", async () => {
+    const instance = await app();
+    const response = await instance.inject({
+      url: "/ask?q=hi",
+      headers: { origin: "https://a.example" },
+    });
+    expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+    await instance.close();
+  });
+
+  it("allows configured origins on /ask and /faq only", async () => {
+    const instance = await app({ corsOrigins: ["https://a.example"] });
+    const ask = await instance.inject({
+      url: "/ask?q=hi",
+      headers: { origin: "https://a.example" },
+    });
+    expect(ask.headers["access-control-allow-origin"]).toBe("https://a.example");
+    const faq = await instance.inject({
+      url: "/faq/backups",
+      headers: { origin: "https://a.example" },
+    });
+    expect(faq.headers["access-control-allow-origin"]).toBe("https://a.example");
+    const other = await instance.inject({
+      url: "/ask?q=hi",
+      headers: { origin: "https://evil.example" },
+    });
+    expect(other.headers["access-control-allow-origin"]).toBeUndefined();
+    const page = await instance.inject({ url: "/", headers: { origin: "https://a.example" } });
+    expect(page.headers["access-control-allow-origin"]).toBeUndefined();
+    const preflight = await instance.inject({
+      method: "OPTIONS",
+      url: "/ask",
+      headers: { origin: "https://a.example", "access-control-request-method": "POST" },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers["access-control-allow-methods"]).toContain("POST");
+    await instance.close();
+  });
+});
+
+describe("/metrics", () => {
+  it("exposes request durations by route pattern and process metrics", async () => {
+    const metrics = new Metrics();
+    const instance = await app({ metrics });
+    await instance.inject("/faq/backups");
+    await instance.inject("/nowhere");
+    const response = await instance.inject("/metrics");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/plain");
+    expect(response.body).toMatch(
+      /http_request_duration_seconds_count\{route="\/faq\/:id",method="GET",status="200"\} 1/,
+    );
+    expect(response.body).toMatch(
+      /http_request_duration_seconds_count\{route="unmatched",method="GET",status="404"\} 1/,
+    );
+    expect(response.body).toContain("process_cpu_user_seconds_total");
+    await instance.close();
+  });
+
+  it("has no /metrics route without a registry", async () => {
+    const instance = await app();
+    expect((await instance.inject("/metrics")).statusCode).toBe(404);
+    await instance.close();
+  });
+});
+
+describe("under pressure", () => {
+  it("answers 503 with Retry-After when the event loop is saturated", async () => {
+    const instance = await app({ pressure: { maxEventLoopDelay: 10, sampleInterval: 20 } });
+    await instance.ready();
+    for (let round = 0; round < 5; round++) {
+      const until = Date.now() + 200;
+      while (Date.now() < until) {
+        // keep the event loop busy so its delay exceeds 10 ms
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const response = await instance.inject("/ask?q=encryption");
+    expect(response.statusCode).toBe(503);
+    expect(response.headers["retry-after"]).toBe("10");
+    expect(response.json().error).toBe("service_unavailable");
+    await instance.close();
+  });
+});
