@@ -37,6 +37,7 @@ export class TextAnalyzer {
   readonly #stemmedWords = new Map<string, string>();
   readonly #phrases = new Map<string, Phrase[]>();
   readonly #stems = new Map<string, string>();
+  readonly #wordTerms = new Map<string, string | null>();
   #spelling: SpellingCorrector | undefined;
 
   constructor(thesaurus: readonly ThesaurusGroup[]) {
@@ -63,22 +64,28 @@ export class TextAnalyzer {
     this.#spelling = spelling;
   }
 
-  /** Every normalised word of the text and of the thesaurus: the vocabulary typos correct to. */
-  vocabulary(texts: Iterable<string>): Map<string, number> {
-    const frequency = new Map<string, number>();
+  /** Adds every thesaurus word to a vocabulary (see {@link indexTerms}). */
+  addThesaurusWords(vocabulary: Map<string, number>): void {
     const add = (token: string) => {
-      if (!STOP_WORDS.has(token)) frequency.set(token, (frequency.get(token) ?? 0) + 1);
+      if (!STOP_WORDS.has(token)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     };
-    for (const text of texts) for (const token of tokenize(normalizeText(text))) add(token);
     for (const word of this.#words.keys()) add(word);
     for (const phrases of this.#phrases.values())
       for (const phrase of phrases) phrase.tokens.forEach(add);
-    return frequency;
   }
 
-  /** Index terms of a document field (repeats kept: they are term frequency). */
-  indexTerms(text: string): string[] {
-    return this.#terms(tokenize(normalizeText(text)), undefined);
+  /**
+   * Index terms of a document field (repeats kept: they are term frequency). When `vocabulary`
+   * is given, the field's normalised words are counted into it: the words typos correct to.
+   */
+  indexTerms(text: string, vocabulary?: Map<string, number>): string[] {
+    const tokens = tokenize(normalizeText(text));
+    if (vocabulary !== undefined) {
+      for (const token of tokens) {
+        if (!STOP_WORDS.has(token)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+      }
+    }
+    return this.#terms(tokens, undefined);
   }
 
   /** Distinct index terms of a user's question, with spelling correction. */
@@ -90,37 +97,49 @@ export class TextAnalyzer {
   }
 
   #terms(tokens: string[], corrected: Set<string> | undefined): string[] {
-    const correctedAt = new Set<number>();
+    let correctedAt: Set<number> | undefined;
     if (corrected !== undefined && this.#spelling !== undefined) {
       for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i]!;
         if (STOP_WORDS.has(token) || this.#spelling.isKnown(token)) continue;
         const fix = this.#spelling.correct(token);
-        if (fix !== null) {
+        if (fix !== null && fix !== token) {
           tokens[i] = fix;
-          correctedAt.add(i);
+          (correctedAt ??= new Set()).add(i);
         }
       }
     }
     const terms: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      let word: string | undefined;
-      let fromCorrection = correctedAt.has(i);
+      let term: string | null;
+      let fromCorrection = correctedAt?.has(i) ?? false;
       const phrase = this.#matchPhrase(tokens, i);
       if (phrase !== undefined) {
-        word = phrase.canonical;
-        for (let k = 1; k < phrase.tokens.length; k++) fromCorrection ||= correctedAt.has(i + k);
+        term = this.#stem(phrase.canonical);
+        for (let k = 1; k < phrase.tokens.length; k++)
+          fromCorrection ||= correctedAt?.has(i + k) ?? false;
         i += phrase.tokens.length - 1;
       } else {
-        if (STOP_WORDS.has(token)) continue;
-        word = this.#words.get(token) ?? this.#stemmedWords.get(this.#stem(token)) ?? token;
+        term = this.#termOf(token);
+        if (term === null) continue;
       }
-      const term = this.#stem(word);
       terms.push(term);
       if (fromCorrection) corrected?.add(term);
     }
     return terms;
+  }
+
+  /** The index term of a single word (null for a stop word), remembered: words repeat a lot. */
+  #termOf(token: string): string | null {
+    let term = this.#wordTerms.get(token);
+    if (term === undefined) {
+      term = STOP_WORDS.has(token)
+        ? null
+        : this.#stem(this.#words.get(token) ?? this.#stemmedWords.get(this.#stem(token)) ?? token);
+      if (this.#wordTerms.size < 100_000) this.#wordTerms.set(token, term);
+    }
+    return term;
   }
 
   #matchPhrase(tokens: readonly string[], start: number): Phrase | undefined {

@@ -32,7 +32,7 @@ export const ENGINE_DEFAULTS = {
   maxRelated: 3,
   ambiguityMargin: 0.1,
   boost: { question: 3, alternates: 2, tags: 1.5, answer: 0.4 },
-  candidates: 8,
+  candidates: 5,
   cacheSize: 2_000,
 } as const;
 
@@ -171,17 +171,21 @@ export class AnswerEngine {
     const entries = knowledgeBase.entries;
     const n = entries.length;
 
-    const analysed = entries.map((entry) => {
-      const phrasingTerms = [entry.question, ...entry.alternates].map((p) => [
-        ...new Set(analyzer.indexTerms(p)),
+    // Each field is analysed once; the words seen make the spelling vocabulary.
+    const vocabulary = new Map<string, number>();
+    const fields = entries.map((entry) => ({
+      question: analyzer.indexTerms(entry.question, vocabulary),
+      alternates: entry.alternates.map((alternate) => analyzer.indexTerms(alternate, vocabulary)),
+      tags: entry.tags.flatMap((tag) => analyzer.indexTerms(tag, vocabulary)),
+      answer: analyzer.indexTerms(entry.answer, vocabulary),
+    }));
+    analyzer.addThesaurusWords(vocabulary);
+    const analysed = fields.map((field) => {
+      const phrasingTerms = [field.question, ...field.alternates].map((terms) => [
+        ...new Set(terms),
       ]);
-      const askTerms = new Set([
-        ...phrasingTerms.flat(),
-        ...entry.tags.flatMap((t) => analyzer.indexTerms(t)),
-      ]);
-      const answerTerms = new Set(
-        analyzer.indexTerms(entry.answer).filter((t) => !askTerms.has(t)),
-      );
+      const askTerms = new Set([...phrasingTerms.flat(), ...field.tags]);
+      const answerTerms = new Set(field.answer.filter((term) => !askTerms.has(term)));
       return { phrasingTerms, askTerms, answerTerms };
     });
 
@@ -211,37 +215,27 @@ export class AnswerEngine {
     }));
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
 
-    // MiniSearch indexes the entries; documents are analysed by our own analyzer, so MiniSearch
-    // sees finished terms. Its per-term scores are then tabulated once (see TermScores).
-    const fields = ["question", "alternates", "tags", "answer"] as const;
+    // MiniSearch indexes the entries. They arrive as finished terms (analysed above, joined by
+    // spaces); its per-term scores are then tabulated once (see TermScores).
     const index = new MiniSearch<{ id: string; doc: number }>({
-      fields: [...fields],
+      fields: ["question", "alternates", "tags", "answer"],
       storeFields: [],
       extractField: (document, field) => {
         if (field === "id") return document.id;
-        const value = entries[document.doc]![field as (typeof fields)[number]];
-        return typeof value === "string" ? value : value.join(" \n ");
+        const terms = fields[document.doc]![field as "question" | "alternates" | "tags" | "answer"];
+        return terms.flat().join(" ");
       },
-      tokenize: (text) => analyzer.indexTerms(text),
+      tokenize: (text) => (text === "" ? [] : text.split(" ")),
       processTerm: (term) => term,
-      searchOptions: {
-        tokenize: (text) => [text],
-        processTerm: (term) => term,
-        boost: this.#options.boost,
-        combineWith: "OR",
-      },
     });
     index.addAll(entries.map((entry, doc) => ({ id: entry.id, doc })));
     this.#scores = new TermScores(
       index,
-      termIds.keys(),
+      this.#options.boost,
       new Map(entries.map((entry, doc) => [entry.id, doc])),
     );
 
     // Typos are corrected to words people actually use for these topics.
-    const vocabulary = analyzer.vocabulary(
-      entries.flatMap((e) => [e.question, ...e.alternates, ...e.tags, e.answer]),
-    );
     analyzer.useSpelling(new SpellingCorrector(vocabulary));
 
     this.#cache =

@@ -11,7 +11,22 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_NON_WORD = /[^a-z0-9]+/g;
+const ASCII_MENTION = /@\w+/g;
+
 export function normalizeText(input: string): string {
+  // Most questions are plain ASCII: Unicode normalisation would change nothing, so skip it.
+  if (ASCII.test(input)) {
+    return input
+      .toLowerCase()
+      .replace(LEADING_COMMAND, " ")
+      .replace(ASCII_MENTION, " ")
+      .replace(APOSTROPHES, "")
+      .replace(ASCII_NON_WORD, " ")
+      .trim();
+  }
   return input
     .normalize("NFKC")
     .toLowerCase()

@@ -1,14 +1,18 @@
 import type MiniSearch from "minisearch";
 
+/** BM25+ parameters: MiniSearch's defaults, which its index statistics are scored with. */
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
 /**
  * MiniSearch's BM25 scores, precomputed per term so a query costs a few lookups and additions.
  *
- * MiniSearch is the index: it tokenises nothing itself here (documents arrive as finished
- * terms), keeps the field statistics and computes BM25+ with field boosts. For an OR query its
- * score is the sum of each matched term's score, multiplied by the number of terms matched.
- * Each term's per-document score depends only on the index, so it is asked of MiniSearch once
- * per vocabulary term at build time; {@link TermScores.search} then reproduces MiniSearch's
- * ranking for any query without allocating per term or per field.
+ * MiniSearch is the index: it holds the postings (term -> field -> document -> frequency) and
+ * the field-length statistics. For an OR query MiniSearch scores a document as the sum of each
+ * matched term's BM25+ score over the fields (times the field boost), multiplied by the number of
+ * query terms matched. A term's per-document score depends only on the index, so it is computed
+ * once, in one pass over MiniSearch's serialised index (its public `toJSON`), with the same
+ * formula; {@link TermScores.search} then ranks exactly as MiniSearch would, without allocating
+ * per term or per field.
  */
 interface Postings {
   readonly docs: Int32Array;
@@ -24,25 +28,48 @@ export class TermScores {
   readonly #touched: Int32Array;
 
   /**
-   * @param index MiniSearch holding every document, with search options for single terms
-   * @param vocabulary every term in the index
+   * @param index MiniSearch holding every document
+   * @param boosts field name -> boost
    * @param documentNumber MiniSearch document id -> position in the knowledge base
    */
   constructor(
     index: MiniSearch,
-    vocabulary: Iterable<string>,
+    boosts: Readonly<Record<string, number>>,
     documentNumber: ReadonlyMap<string, number>,
   ) {
+    const data = index.toJSON();
     this.size = documentNumber.size;
-    for (const term of vocabulary) {
-      const results = index.search(term);
-      const docs = new Int32Array(results.length);
-      const scores = new Float64Array(results.length);
-      results.forEach((result, i) => {
-        docs[i] = documentNumber.get(result.id as string)!;
-        scores[i] = result.score;
-      });
-      this.#postings.set(term, { docs, scores });
+    const total = data.documentCount;
+    const fieldBoost: number[] = [];
+    for (const [field, id] of Object.entries(data.fieldIds)) fieldBoost[id] = boosts[field] ?? 1;
+    // MiniSearch's short document ids -> our document numbers
+    const doc = new Map<number, number>();
+    for (const [shortId, id] of Object.entries(data.documentIds)) {
+      doc.set(Number(shortId), documentNumber.get(String(id))!);
+    }
+    const fieldLength = new Map<number, readonly number[]>();
+    for (const [shortId, lengths] of Object.entries(data.fieldLength))
+      fieldLength.set(Number(shortId), lengths);
+    const { k, b, d } = BM25;
+    const sums = new Map<number, number>();
+    for (const [term, fields] of data.index) {
+      sums.clear();
+      for (const [fieldId, frequencies] of Object.entries(fields)) {
+        const id = Number(fieldId);
+        const documents = Object.entries(frequencies);
+        const idf = Math.log(1 + (total - documents.length + 0.5) / (documents.length + 0.5));
+        const averageLength = data.averageFieldLength[id]!;
+        for (const [shortId, frequency] of documents) {
+          const length = fieldLength.get(Number(shortId))![id]!;
+          const score =
+            idf *
+            (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength)));
+          const number = doc.get(Number(shortId))!;
+          sums.set(number, (sums.get(number) ?? 0) + fieldBoost[id]! * score);
+        }
+      }
+      const docs = Int32Array.from(sums.keys());
+      this.#postings.set(term, { docs, scores: Float64Array.from(sums.values()) });
     }
     this.#scores = new Float64Array(this.size);
     this.#matched = new Uint16Array(this.size);

@@ -40,9 +40,12 @@ describe("TextAnalyzer", () => {
 
   it("corrects typos only against its vocabulary and marks them", () => {
     const withSpelling = new TextAnalyzer(thesaurus);
-    withSpelling.useSpelling(
-      new SpellingCorrector(withSpelling.vocabulary(["location sharing is encrypted"])),
-    );
+    const vocabulary = new Map<string, number>();
+    withSpelling.indexTerms("location sharing is encrypted", vocabulary);
+    withSpelling.addThesaurusWords(vocabulary);
+    expect(vocabulary.get("location")).toBe(1);
+    expect(vocabulary.has("is")).toBe(false); // stop words are never a correction
+    withSpelling.useSpelling(new SpellingCorrector(vocabulary));
     const query = withSpelling.analyzeQuery("loction sharing");
     expect(query.terms).toEqual(withSpelling.analyzeQuery("location sharing").terms);
     expect([...query.corrected]).toHaveLength(1);
