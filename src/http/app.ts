@@ -32,7 +32,8 @@ export interface AppDependencies {
 
 /** Request durations by route pattern, and `GET /metrics` in Prometheus text format. */
 function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
-  app.addHook("onResponse", async (request, reply) => {
+  // A callback hook, not an async one: no promise per request on the hot path.
+  app.addHook("onResponse", (request, reply, done) => {
     metrics.httpDuration.observe(
       {
         route: request.routeOptions.url ?? "unmatched",
@@ -41,6 +42,7 @@ function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
       },
       reply.elapsedTime / 1000,
     );
+    done();
   });
   app.get(
     "/metrics",
