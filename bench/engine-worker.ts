@@ -1,0 +1,234 @@
+/**
+ * One in-process engine measurement, run in its own child process so heap figures are isolated:
+ *
+ *   node --expose-gc --import tsx bench/engine-worker.ts real
+ *   node --expose-gc --import tsx bench/engine-worker.ts synthetic 10000
+ *
+ * Prints progress on stderr and one `RESULT {json}` line on stdout.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { loadKnowledgeBase, parseKnowledgeBase } from "../src/faq/loader.js";
+import type { KnowledgeBase } from "../src/faq/types.js";
+import { AnswerEngine } from "../src/search/engine.js";
+import { normalizeText } from "../src/search/normalize.js";
+import { median, percentile, ROOT, rng, pick } from "./lib.js";
+import {
+  loadQuestionSet,
+  misspell,
+  popularQuestions,
+  reword,
+  uniqueQuestions,
+} from "./questions.js";
+import { syntheticKnowledgeBase, toFiles } from "./synthetic-kb.js";
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapMb = () => {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+const now = () => process.hrtime.bigint();
+const ms = (from: bigint) => Number(now() - from) / 1e6;
+const log = (message: string) => process.stderr.write(`  [engine-worker] ${message}\n`);
+
+export interface TimingStats {
+  readonly count: number;
+  readonly medianUs: number;
+  readonly p99Us: number;
+  readonly meanUs: number;
+  readonly answered: number;
+}
+
+/** Asks every question once, timing each call; stops early after `budgetMs`. */
+function timeQueries(
+  engine: AnswerEngine,
+  questions: readonly string[],
+  budgetMs = Infinity,
+): TimingStats {
+  const times: number[] = [];
+  let answered = 0;
+  const start = now();
+  for (const q of questions) {
+    const t0 = now();
+    const answer = engine.ask(q);
+    times.push(Number(now() - t0) / 1e3);
+    if (answer.answer !== null) answered++;
+    if (times.length % 100 === 0 && ms(start) > budgetMs) break;
+  }
+  return {
+    count: times.length,
+    medianUs: median(times),
+    p99Us: percentile(times, 0.99),
+    meanUs: times.reduce((a, b) => a + b, 0) / times.length,
+    answered: answered / times.length,
+  };
+}
+
+export interface RealResult {
+  readonly gcExposed: boolean;
+  readonly entries: number;
+  readonly loadMs: number;
+  readonly buildMs: number;
+  readonly buildRuns: number;
+  readonly heapBaseMb: number;
+  readonly heapKbMb: number;
+  readonly heapEngineMb: number;
+  readonly heapAfterQueriesMb: number;
+  readonly unique: TimingStats;
+  readonly uniqueNoCache: TimingStats;
+  readonly repeated: TimingStats & { distinct: number };
+}
+
+async function real(): Promise<RealResult> {
+  const heapBaseMb = heapMb();
+  let t = now();
+  const kb = await loadKnowledgeBase(path.join(ROOT, "faq"));
+  const loadMs = ms(t);
+  const heapKbMb = heapMb();
+
+  const buildTimes: number[] = [];
+  let engine: AnswerEngine | undefined;
+  for (let i = 0; i < 7; i++) {
+    engine = undefined;
+    t = now();
+    engine = AnswerEngine.build(kb);
+    buildTimes.push(ms(t));
+  }
+  const heapEngineMb = heapMb();
+
+  const set = loadQuestionSet();
+  const base = set.map((x) => x.q);
+  const warm = uniqueQuestions(base, { seed: 1, count: 1_500 });
+  const warmKeys = new Set(warm.map(normalizeText));
+  const questions = uniqueQuestions(base, {
+    seed: 2,
+    count: 6_000,
+    includeBase: true,
+    exclude: warmKeys,
+  });
+  log(
+    `real KB: ${kb.entries.length} entries; ${questions.length} unique questions, ${warm.length} warm-up`,
+  );
+
+  for (const q of warm) engine!.ask(q);
+  const unique = timeQueries(engine!, questions);
+
+  // The same never-repeating questions with the cache off: what the search alone costs.
+  const noCache = AnswerEngine.build(kb, { cacheSize: 0 });
+  for (const q of warm) noCache.ask(q);
+  const uniqueNoCache = timeQueries(noCache, questions);
+
+  const popular = popularQuestions(set, 10);
+  const repeatedStream = Array.from({ length: 30_000 }, (_, i) => popular[i % popular.length]!);
+  for (const q of popular) engine!.ask(q);
+  const repeated = { ...timeQueries(engine!, repeatedStream), distinct: popular.length };
+
+  return {
+    gcExposed: gc !== undefined,
+    entries: kb.entries.length,
+    loadMs,
+    buildMs: median(buildTimes),
+    buildRuns: buildTimes.length,
+    heapBaseMb,
+    heapKbMb,
+    heapEngineMb,
+    heapAfterQueriesMb: heapMb(),
+    unique,
+    uniqueNoCache,
+    repeated,
+  };
+}
+
+export interface SyntheticResult {
+  readonly gcExposed: boolean;
+  readonly size: number;
+  readonly generateMs: number;
+  readonly parseMs: number | null;
+  readonly heapKbMb: number;
+  readonly heapTotalMb: number;
+  readonly heapIndexMb: number;
+  readonly rssMb: number;
+  readonly buildMs: number | null;
+  readonly queries: TimingStats | null;
+}
+
+/** Prints what is known so far: a time-boxed worker killed later still reports its build. */
+const partial = (result: unknown) => process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+
+async function synthetic(size: number): Promise<SyntheticResult> {
+  const realKb = await loadKnowledgeBase(path.join(ROOT, "faq"));
+  let t = now();
+  const kb: KnowledgeBase = syntheticKnowledgeBase(realKb, size);
+  const generateMs = ms(t);
+  log(`synthetic ${size}: generated in ${generateMs.toFixed(0)} ms`);
+
+  // Parse + validation, as loadKnowledgeBase would do it: linear in entries, so 1,000 is enough.
+  let parseMs: number | null = null;
+  if (size <= Number(process.env.BENCH_PARSE_UP_TO ?? 1_000)) {
+    const realFiles = new Map(
+      ["categories.yaml", "thesaurus.yaml"].map(
+        (n) => [n, readFileSync(path.join(ROOT, "faq", n), "utf8")] as const,
+      ),
+    );
+    const files = toFiles(kb, realFiles);
+    t = now();
+    const parsed = parseKnowledgeBase(files);
+    parseMs = ms(t);
+    if (parsed.entries.length !== size)
+      throw new Error(`parse kept ${parsed.entries.length} of ${size} entries`);
+    log(`synthetic ${size}: parse + validation ${parseMs.toFixed(0)} ms`);
+  }
+
+  const heapKbMb = heapMb();
+  const known = { gcExposed: gc !== undefined, size, generateMs, parseMs, heapKbMb };
+  partial({
+    ...known,
+    heapTotalMb: NaN,
+    heapIndexMb: NaN,
+    rssMb: NaN,
+    buildMs: null,
+    queries: null,
+  });
+  t = now();
+  const engine = AnswerEngine.build(kb);
+  const buildMs = ms(t);
+  log(`synthetic ${size}: built in ${buildMs.toFixed(0)} ms`);
+  const heapTotalMb = heapMb();
+  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  const built = { ...known, heapTotalMb, heapIndexMb: heapTotalMb - heapKbMb, rssMb, buildMs };
+  partial({ ...built, queries: null });
+
+  // Never-repeating questions: phrasings of random entries, misspelt and/or reworded.
+  const make = (seed: number, count: number) => {
+    const random = rng(seed);
+    const seen = new Set<string>();
+    const out: string[] = [];
+    while (out.length < count) {
+      const entry = pick(random, kb.entries);
+      const phrasing = random() < 0.3 ? entry.question : pick(random, entry.alternates);
+      const roll = random();
+      const q =
+        roll < 0.33
+          ? misspell(random, phrasing)
+          : roll < 0.66
+            ? reword(random, phrasing)
+            : misspell(random, reword(random, phrasing));
+      const key = normalizeText(q);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(q);
+      }
+    }
+    return out;
+  };
+  const count = size >= 100_000 ? 1_000 : 2_000;
+  const budgetMs = Number(process.env.BENCH_QUERY_BUDGET_MS ?? 10_000);
+  timeQueries(engine, make(7, 200), budgetMs / 5);
+  const queries = timeQueries(engine, make(8, count), budgetMs);
+  return { ...built, queries };
+}
+
+const [mode, arg] = process.argv.slice(2);
+const result = mode === "synthetic" ? await synthetic(Number(arg)) : await real();
+process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

@@ -1,0 +1,965 @@
+/**
+ * `npm run bench`: the whole benchmark in one run, printed as Markdown tables and written to
+ * `bench/results.md`. Sections: engine in process, growth (synthetic knowledge bases), HTTP
+ * (/ask against a bare Fastify route, alternating), webhook, start-up, and a CPU profile of /ask
+ * when it misses its target. Ratios measured side by side are the headline; figures are medians.
+ *
+ * Knobs (env): BENCH_DURATION (s per HTTP run, default 10), BENCH_ROUNDS (default 2),
+ * BENCH_CONNECTIONS (default 10), BENCH_SIZES (default 1000,10000,100000),
+ * BENCH_GROWTH_TIMEOUT_S (time box per growth size, default 120), BENCH_PROFILE (auto|always|never),
+ * BENCH_BUDGET_S (default 270).
+ */
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import ts from "typescript";
+import type { RealResult, SyntheticResult } from "./engine-worker.js";
+import {
+  atLeast,
+  atMost,
+  BENCH_DIR,
+  type Child,
+  fmt,
+  freePort,
+  median,
+  OUT_DIR,
+  parseResult,
+  ROOT,
+  rssMb,
+  runChild,
+  sleep,
+  startChild,
+  table,
+  waitFor200,
+} from "./lib.js";
+import { summariseProfile } from "./profile-summary.js";
+import { loadQuestionSet, popularQuestions, uniqueQuestions } from "./questions.js";
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
+const GROWTH_TIMEOUT_S = Number(process.env.BENCH_GROWTH_TIMEOUT_S ?? 120);
+const PROFILE = process.env.BENCH_PROFILE ?? "auto";
+/** The whole run aims to finish within this; the largest growth size gets what is left. */
+const BUDGET_S = Number(process.env.BENCH_BUDGET_S ?? 270);
+const NODE = process.execPath;
+const TSX = ["--import", "tsx"];
+
+const started = Date.now();
+let section = 0;
+/** Sections go into the file in their number order, whatever order they ran in. */
+const slots = new Map<number, string[]>();
+const headlineRows: { section: number; row: readonly string[] }[] = [];
+/** Headline rows, HTTP ratios first, then by section. */
+const headline = {
+  push: (...rows: (readonly string[])[]) =>
+    rows.forEach((row) => headlineRows.push({ section, row })),
+  rows: () =>
+    [...headlineRows]
+      .sort((a, b) => (a.section === 3 ? 0 : a.section) - (b.section === 3 ? 0 : b.section))
+      .map((x) => x.row),
+};
+const emit = (text: string) => {
+  console.log(`${text}\n`);
+  const slot = slots.get(section) ?? [];
+  slot.push(text);
+  slots.set(section, slot);
+};
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const progress = (message: string) => console.error(`[bench ${elapsed()}] ${message}`);
+
+// ---------------------------------------------------------------------------------------------
+// Machine, build and helpers
+
+function machine(): string {
+  const cpus = os.cpus();
+  let commit = "unknown";
+  try {
+    commit = execSync("git rev-parse --short HEAD", { cwd: ROOT }).toString().trim();
+    const dirty = execSync("git status --porcelain -- src", { cwd: ROOT }).toString().trim() !== "";
+    if (dirty) commit += " (src/ has uncommitted changes)";
+  } catch {
+    // not a git checkout
+  }
+  return table(
+    ["", ""],
+    [
+      ["date", new Date().toISOString()],
+      ["node", process.version],
+      ["cpus", `${cpus.length} x ${cpus[0]?.model ?? "unknown"}`],
+      ["memory", `${fmt(os.totalmem() / 1024 ** 3, 1)} GB`],
+      ["os", `${os.type()} ${os.release()} ${os.arch()}`],
+      [
+        "load average at start",
+        os
+          .loadavg()
+          .map((l) => fmt(l, 2))
+          .join(" / "),
+      ],
+      ["commit", commit],
+      [
+        "HTTP runs",
+        `${ROUNDS} alternating rounds x ${DURATION} s, ${CONNECTIONS} connections, loopback`,
+      ],
+    ],
+  );
+}
+
+/** Compiles the bench's helper servers to plain ESM, so they start without a TypeScript loader. */
+function compileHelpers(): void {
+  mkdirSync(OUT_DIR, { recursive: true });
+  for (const name of ["bare-server", "telegram-stub"]) {
+    const source = readFileSync(path.join(BENCH_DIR, `${name}.ts`), "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: {
+        module: ts.ModuleKind.ESNext,
+        target: ts.ScriptTarget.ES2022,
+        verbatimModuleSyntax: false,
+      },
+    });
+    writeFileSync(path.join(OUT_DIR, `${name}.mjs`), outputText);
+  }
+}
+
+const BARE = () => path.join(OUT_DIR, "bare-server.mjs");
+const SERVICE = () => path.join(ROOT, "dist", "main.js");
+
+async function startService(
+  env: NodeJS.ProcessEnv = {},
+  nodeFlags: string[] = [],
+  port?: number,
+): Promise<{ child: Child; url: string }> {
+  port ??= await freePort();
+  const child = startChild(NODE, [...nodeFlags, SERVICE()], {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+    FAQ_DIR: path.join(ROOT, "faq"),
+    BOT_TOKEN: "",
+    WEBHOOK_URL: "",
+    WEBHOOK_SECRET: "",
+    TELEGRAM_API_ROOT: "",
+    ...env,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor200(`${url}/readyz`, { child: child.process, timeoutMs: 60_000 });
+  } catch (error) {
+    await child.stop();
+    throw new Error(`${(error as Error).message}\n${child.output().slice(-2000)}`);
+  }
+  return { child, url };
+}
+
+async function startBare(bodyFile: string | undefined): Promise<{ child: Child; url: string }> {
+  const port = await freePort();
+  const child = startChild(NODE, [BARE()], {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    BARE_BODY: bodyFile ?? "",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor200(`${url}/readyz`, { child: child.process, timeoutMs: 30_000 });
+  return { child, url };
+}
+
+interface LoadResult {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly non2xx: number;
+  readonly total: number;
+}
+
+type RequestFactory = () => {
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
+
+/** One bounded autocannon run; every request comes from `next` (distinct questions cycle). */
+async function load(url: string, next: RequestFactory, seconds = DURATION): Promise<LoadResult> {
+  const first = next();
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 10,
+    requests: [
+      {
+        method: first.method,
+        path: first.path,
+        setupRequest: (request) => {
+          const r = next();
+          return {
+            ...request,
+            method: r.method,
+            path: r.path,
+            body: r.body,
+            headers: { ...request.headers, ...r.headers },
+          };
+        },
+      },
+    ],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+/** Cycles through a list in order, from an offset (so each target has its own position). */
+function cycle<T>(items: readonly T[], offset = 0): () => T {
+  let i = offset;
+  return () => items[i++ % items.length]!;
+}
+
+const get =
+  (paths: () => string): RequestFactory =>
+  () => ({ method: "GET", path: paths() });
+
+function loadRow(label: string, runs: readonly LoadResult[]): (string | number)[] {
+  return [
+    label,
+    fmt(median(runs.map((r) => r.rps)), 0),
+    runs.map((r) => fmt(r.rps, 0)).join(" / "),
+    fmt(median(runs.map((r) => r.p50)), 1),
+    fmt(median(runs.map((r) => r.p99)), 1),
+    runs.reduce((s, r) => s + r.errors + r.timeouts, 0),
+    runs.reduce((s, r) => s + r.non2xx, 0),
+    runs.reduce((s, r) => s + r.total, 0).toLocaleString("en-US"),
+  ];
+}
+const LOAD_HEADER = [
+  "target",
+  "req/s (median)",
+  "req/s per round",
+  "p50 ms",
+  "p99 ms",
+  "errors+timeouts",
+  "non-2xx",
+  "requests",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+let askPaths: string[] = [];
+let popularPaths: string[] = [];
+let uniqueRatio = NaN;
+
+async function engineSection(): Promise<void> {
+  progress("engine, in process (real knowledge base)");
+  const run = await runChild(
+    NODE,
+    ["--expose-gc", ...TSX, path.join(BENCH_DIR, "engine-worker.ts"), "real"],
+    { timeoutMs: 120_000 },
+  );
+  const r = parseResult<RealResult>(run.stdout);
+  if (r === undefined) {
+    emit(
+      `## 1. Engine, in process\n\nnot measured: the worker failed (exit ${run.code}${run.timedOut ? ", timed out" : ""}).\n\n\`\`\`\n${run.stderr.slice(-1500)}\n\`\`\``,
+    );
+    headline.push(["Engine median, unique questions", "n/a", "<= 20 µs", "not measured"]);
+    return;
+  }
+  const status = atMost(r.unique.medianUs, 20, " µs");
+  headline.push([
+    "Engine median per query, never-repeating questions (real KB)",
+    `${fmt(r.unique.medianUs, 1)} µs`,
+    "<= 20 µs",
+    status,
+  ]);
+  emit(
+    [
+      "## 1. Engine, in process (real knowledge base)",
+      "",
+      `${r.entries} entries. Never-repeating: the ${loadQuestionSet().length} labelled questions plus seeded misspelt (letter swaps/drops/doubles) and reworded (shuffled order, filler words) variants, ${r.unique.count} distinct after normalisation, asked once each with the engine's cache on (so every one misses it), after ${1_500} other warm-up questions. Repeated: ${r.repeated.distinct} popular questions asked ${r.repeated.count.toLocaleString("en-US")} times. Times per \`engine.ask()\` call.`,
+      "",
+      table(
+        ["workload", "queries", "median µs", "p99 µs", "mean µs", "answered"],
+        [
+          [
+            "never-repeating (cache on, misses)",
+            r.unique.count,
+            fmt(r.unique.medianUs),
+            fmt(r.unique.p99Us),
+            fmt(r.unique.meanUs),
+            `${fmt(r.unique.answered * 100, 1)}%`,
+          ],
+          [
+            "never-repeating, cache off (reference)",
+            r.uniqueNoCache.count,
+            fmt(r.uniqueNoCache.medianUs),
+            fmt(r.uniqueNoCache.p99Us),
+            fmt(r.uniqueNoCache.meanUs),
+            `${fmt(r.uniqueNoCache.answered * 100, 1)}%`,
+          ],
+          [
+            "repeated popular (cache hits)",
+            r.repeated.count,
+            fmt(r.repeated.medianUs),
+            fmt(r.repeated.p99Us),
+            fmt(r.repeated.meanUs),
+            `${fmt(r.repeated.answered * 100, 1)}%`,
+          ],
+        ],
+      ),
+      "",
+      table(
+        ["measure", "value"],
+        [
+          ["load + validate faq/ (loadKnowledgeBase)", `${fmt(r.loadMs, 1)} ms`],
+          [`index build (AnswerEngine.build, median of ${r.buildRuns})`, `${fmt(r.buildMs, 2)} ms`],
+          [
+            "heap used: baseline / + knowledge base / + engine / after queries",
+            `${fmt(r.heapBaseMb)} / ${fmt(r.heapKbMb)} / ${fmt(r.heapEngineMb)} / ${fmt(r.heapAfterQueriesMb)} MB${r.gcExposed ? " (after gc)" : " (gc not exposed)"}`,
+          ],
+        ],
+      ),
+      "",
+      `Target: median <= 20 µs/query on never-repeating questions: ${status}.`,
+    ].join("\n"),
+  );
+}
+
+const growthResults: {
+  size: number;
+  r: SyntheticResult | undefined;
+  note: string;
+  box: number;
+  peakRssMb: number;
+}[] = [];
+
+/** Runs the growth sizes in `sizes`; `box` is the time box per size in seconds. */
+async function growthRuns(sizes: readonly number[], box: (size: number) => number): Promise<void> {
+  for (const size of sizes) {
+    const seconds = Math.round(box(size));
+    progress(`growth: ${size.toLocaleString("en-US")} entries (time box ${seconds} s)`);
+    const run = await runChild(
+      NODE,
+      [
+        "--expose-gc",
+        "--max-old-space-size=4096",
+        ...TSX,
+        path.join(BENCH_DIR, "engine-worker.ts"),
+        "synthetic",
+        String(size),
+      ],
+      // The box covers build + queries: it restarts once the knowledge base is generated.
+      { timeoutMs: seconds * 1000, restartTimerOn: "RESULT " },
+    );
+    const r = parseResult<SyntheticResult>(run.stdout);
+    let note = "";
+    if (run.timedOut)
+      note =
+        r?.buildMs == null
+          ? `build did not finish within the ${seconds} s time box (peak RSS ${fmt(run.peakRssMb, 0)} MB when stopped)`
+          : `queries cut by the ${seconds} s time box`;
+    else if (run.code !== 0)
+      note = `worker failed (exit ${run.code}): ${run.stderr.trim().split("\n").slice(-3).join(" ")}`;
+    growthResults.push({ size, r, note, box: seconds, peakRssMb: run.peakRssMb });
+  }
+}
+
+async function growthSection(): Promise<void> {
+  const results = growthResults;
+  const n = (x: number | null | undefined) => (x === null || x === undefined ? NaN : x);
+  const rows = results.map(({ size, r, note }) => [
+    size.toLocaleString("en-US"),
+    fmt(n(r?.generateMs), 0),
+    r?.parseMs == null ? "-" : fmt(r.parseMs, 0),
+    r?.buildMs == null
+      ? `> ${results.find((x) => x.size === size)!.box * 1000}`
+      : fmt(r.buildMs, 0),
+    fmt(n(r?.heapKbMb), 0),
+    fmt(n(r?.heapIndexMb), 0),
+    fmt(n(r?.heapTotalMb), 0),
+    fmt(n(r?.queries?.medianUs) / 1000, 2),
+    fmt(n(r?.queries?.p99Us) / 1000, 2),
+    r?.queries ? `${r.queries.count} (${fmt(r.queries.answered * 100, 0)}% answered)` : "-",
+    note || "",
+  ]);
+  const growth: (string | number)[][] = [];
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1]!;
+    const b = results[i]!;
+    const ratio = (f: (r: SyntheticResult) => number | null | undefined) => {
+      const x = a.r ? n(f(a.r)) : NaN;
+      const y = b.r ? n(f(b.r)) : NaN;
+      return Number.isFinite(y / x) ? `${fmt(y / x, 1)}x` : "n/a";
+    };
+    growth.push([
+      `${a.size.toLocaleString("en-US")} -> ${b.size.toLocaleString("en-US")}`,
+      ratio((r) => r.buildMs),
+      ratio((r) => r.heapIndexMb),
+      ratio((r) => r.heapTotalMb),
+      ratio((r) => r.queries?.medianUs),
+      ratio((r) => r.queries?.p99Us),
+    ]);
+  }
+  const at = (size: number) => results.find((x) => x.size === size);
+  const buildTarget = (size: number, targetS: number) => {
+    const x = at(size);
+    if (x === undefined) return ["not run", "not measured"];
+    if (x.r?.buildMs == null)
+      return [
+        `> ${x.box} s (time box)`,
+        `**missed** by > ${fmt(x.box - targetS, 0)} s (> ${fmt(x.box / targetS, 1)}x the target)`,
+      ];
+    return [`${fmt(x.r.buildMs / 1000, 2)} s`, atMost(x.r.buildMs / 1000, targetS, " s")];
+  };
+  const p99Target = (size: number, targetMs: number) => {
+    const q = at(size)?.r?.queries;
+    if (q == null) return ["not measured", "not measured"];
+    return [`${fmt(q.p99Us / 1000, 2)} ms`, atMost(q.p99Us / 1000, targetMs, " ms")];
+  };
+  const heap100k = at(100_000);
+  const heapValue = heap100k?.r?.heapTotalMb ?? null;
+  const targets: (string | number)[][] = [
+    ["10,000: build <= 2 s", ...buildTarget(10_000, 2)],
+    ["10,000: query p99 <= 2 ms", ...p99Target(10_000, 2)],
+    ["100,000: build <= 30 s", ...buildTarget(100_000, 30)],
+    [
+      "100,000: heap <= 1 GB (knowledge base + index)",
+      heapValue != null
+        ? `${fmt(heapValue, 0)} MB`
+        : heap100k
+          ? `not measured (peak RSS ${fmt(heap100k.peakRssMb, 0)} MB)`
+          : "not run",
+      heapValue != null ? atMost(heapValue, 1024, " MB") : "not measured",
+    ],
+    ["100,000: query p99 <= 20 ms", ...p99Target(100_000, 20)],
+  ];
+  for (const [label, value, status] of targets)
+    headline.push([
+      `Growth ${label}`.replace(/ <=.*$/, ""),
+      String(value),
+      String(label).replace(/^.*?: /, ""),
+      String(status),
+    ]);
+  const parse1k = at(1_000)?.r?.parseMs;
+  emit(
+    [
+      "## 2. Growth: synthetic knowledge bases",
+      "",
+      `Generated by \`bench/synthetic-kb.ts\` (seeded, deterministic): real phrasings with content words replaced by per-entry topic words, 6-9 alternates, 3 tags, 300-900 character answers recombined from real answer sentences; a Zipf-sampled pseudo-word list growing with sqrt(size); the real categories and thesaurus. Each size runs in its own process (heap isolated, \`--max-old-space-size=4096\`); the knowledge base object is handed to \`AnswerEngine.build\` directly, so build excludes parsing. Queries: never-repeating misspelt/reworded phrasings of random entries (cache misses), time-boxed to 10 s. The largest size runs last; its build + queries are time-boxed by what is left of the run's ${BUDGET_S} s budget (at least 32 s: enough to judge the 30 s build target). Generating the knowledge base is outside the box.`,
+      "",
+      table(
+        [
+          "entries",
+          "generate ms",
+          "parse+validate ms",
+          "build ms",
+          "heap KB MB",
+          "heap index MB",
+          "heap total MB",
+          "query median ms",
+          "query p99 ms",
+          "queries",
+          "note",
+        ],
+        rows,
+      ),
+      "",
+      "Growth per 10x:",
+      "",
+      table(["step", "build", "index heap", "total heap", "query median", "query p99"], growth),
+      "",
+      table(["target", "measured", "status"], targets),
+      "",
+      parse1k != null
+        ? `Parsing + validation (\`parseKnowledgeBase\`, what \`loadKnowledgeBase\` does after reading files) took ${fmt(parse1k, 0)} ms for 1,000 entries (${fmt(parse1k / 1000, 2)} ms/entry, linear: about ${fmt((parse1k * 10) / 1000, 0)} s at 10,000 and ${fmt((parse1k * 100) / 1000, 0)} s at 100,000${parse1k / 1000 > 0.2 ? "; this is slow and adds to start-up of a large deployment" : ""}). Not measured above 1,000 to keep the run under 5 minutes (BENCH_PARSE_UP_TO raises it).`
+        : "",
+    ].join("\n"),
+  );
+}
+
+async function httpSection(): Promise<void> {
+  progress("HTTP: starting the service and the bare Fastify process");
+  const service = await startService();
+  const bodyFile = path.join(OUT_DIR, "bare-body.json");
+  try {
+    const sample = await (
+      await fetch(`${service.url}/ask?q=${encodeURIComponent("can whatsapp read my messages")}`)
+    ).text();
+    writeFileSync(bodyFile, sample);
+    const bare = await startBare(bodyFile);
+    try {
+      const bareSize = (
+        await (
+          await fetch(`${bare.url}/ask?q=${encodeURIComponent("can whatsapp read my messages")}`)
+        ).text()
+      ).length;
+      const targets = { ask: service.url, bare: bare.url };
+      // Each target walks the distinct questions from its own offset; the list is far longer
+      // than the engine's LRU cache, so cycling it in order never hits the cache.
+      const uniqueNext = { ask: get(cycle(askPaths, 0)), bare: get(cycle(askPaths, 0)) };
+      const repeatedNext = { ask: get(cycle(popularPaths)), bare: get(cycle(popularPaths)) };
+      progress("HTTP: warm-up");
+      await load(targets.ask, uniqueNext.ask, 2);
+      await load(targets.bare, uniqueNext.bare, 2);
+
+      const runs = {
+        unique: { ask: [] as LoadResult[], bare: [] as LoadResult[] },
+        repeated: { ask: [] as LoadResult[], bare: [] as LoadResult[] },
+      };
+      const ratios = { unique: [] as number[], repeated: [] as number[] };
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? (["ask", "bare"] as const) : (["bare", "ask"] as const);
+        for (const scenario of ["unique", "repeated"] as const) {
+          for (const target of order) {
+            progress(`HTTP round ${round + 1}/${ROUNDS}: ${scenario} questions -> ${target}`);
+            const next = scenario === "unique" ? uniqueNext[target] : repeatedNext[target];
+            runs[scenario][target].push(await load(targets[target], next));
+          }
+          ratios[scenario].push(runs[scenario].ask.at(-1)!.rps / runs[scenario].bare.at(-1)!.rps);
+        }
+      }
+      uniqueRatio = median(ratios.unique);
+      const repeatedRatio = median(ratios.repeated);
+      const failures = [...runs.unique.ask, ...runs.repeated.ask].reduce(
+        (s, r) => s + r.errors + r.timeouts + r.non2xx,
+        0,
+      );
+      headline.push(
+        [
+          "/ask ÷ bare req/s, never-repeating questions",
+          fmt(uniqueRatio, 2),
+          ">= 0.70",
+          atLeast(uniqueRatio, 0.7),
+        ],
+        [
+          "/ask ÷ bare req/s, repeated questions",
+          fmt(repeatedRatio, 2),
+          ">= 0.90",
+          atLeast(repeatedRatio, 0.9),
+        ],
+        [
+          "/ask errors + timeouts + non-2xx",
+          String(failures),
+          "0",
+          failures === 0 ? "met" : "**missed**",
+        ],
+      );
+      emit(
+        [
+          "## 3. HTTP: `GET /ask` against a bare Fastify route",
+          "",
+          `The built service (\`node dist/main.js\`, LOG_LEVEL=warn) and \`bench/bare-server.ts\` (Fastify ${fastifyVersion()}, one \`GET /ask\` with the same query-string and response schema, returning a same-shaped body: ${bareSize} bytes for the sample question, same as /ask's ${sample.length}), loaded alternately by autocannon in this process, ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds (order swapped each round). Never-repeating: ${askPaths.length.toLocaleString("en-US")} distinct generated questions cycled in order (far more than the engine's LRU cache holds, so none hits it). Repeated: ${popularPaths.length} popular questions.`,
+          "",
+          "Never-repeating questions:",
+          "",
+          table(LOAD_HEADER, [
+            loadRow("/ask (service)", runs.unique.ask),
+            loadRow("bare Fastify", runs.unique.bare),
+          ]),
+          "",
+          "Repeated popular questions:",
+          "",
+          table(LOAD_HEADER, [
+            loadRow("/ask (service)", runs.repeated.ask),
+            loadRow("bare Fastify", runs.repeated.bare),
+          ]),
+          "",
+          table(
+            ["ratio /ask ÷ bare (req/s)", "median", "per round", "target", "status"],
+            [
+              [
+                "never-repeating",
+                fmt(uniqueRatio, 2),
+                ratios.unique.map((x) => fmt(x, 2)).join(" / "),
+                ">= 0.70",
+                atLeast(uniqueRatio, 0.7),
+              ],
+              [
+                "repeated",
+                fmt(repeatedRatio, 2),
+                ratios.repeated.map((x) => fmt(x, 2)).join(" / "),
+                ">= 0.90",
+                atLeast(repeatedRatio, 0.9),
+              ],
+            ],
+          ),
+          "",
+          `Errors, timeouts and non-2xx on /ask: ${failures} (target 0: ${failures === 0 ? "met" : "**missed**"}).`,
+        ].join("\n"),
+      );
+    } finally {
+      await bare.child.stop();
+    }
+  } finally {
+    await service.child.stop();
+  }
+}
+
+function fastifyVersion(): string {
+  return (
+    JSON.parse(
+      readFileSync(path.join(ROOT, "node_modules", "fastify", "package.json"), "utf8"),
+    ) as { version: string }
+  ).version;
+}
+
+async function webhookSection(): Promise<void> {
+  const title = "## 4. Webhook: Telegram updates on `/webhook`";
+  if (!existsSync(path.join(ROOT, "src", "bot", "index.ts"))) {
+    emit(`${title}\n\nnot measured: bot not wired (\`src/bot/index.ts\` does not exist yet).`);
+    headline.push([
+      "Webhook updates/s ÷ bare req/s",
+      "n/a",
+      "(reported)",
+      "not measured: bot not wired",
+    ]);
+    return;
+  }
+  progress("webhook: Bot API stand-in, service in webhook mode, bare process");
+  const stubPort = await freePort();
+  const stub = startChild(NODE, [path.join(OUT_DIR, "telegram-stub.mjs")], {
+    PORT: String(stubPort),
+    HOST: "127.0.0.1",
+  });
+  const stubUrl = `http://127.0.0.1:${stubPort}`;
+  const stats = async () =>
+    (await (await fetch(`${stubUrl}/__stats`)).json()) as Record<string, number>;
+  const secret = "bench_secret_0123456789abcdef";
+  let service: { child: Child; url: string } | undefined;
+  let bare: { child: Child; url: string } | undefined;
+  try {
+    await waitFor200(`${stubUrl}/__stats`, { child: stub.process });
+    const servicePort = await freePort();
+    service = await startService(
+      {
+        BOT_TOKEN: "123456789:AAbench-token_for_loopback_only_0000",
+        WEBHOOK_URL: `http://127.0.0.1:${servicePort}`,
+        WEBHOOK_SECRET: secret,
+        TELEGRAM_API_ROOT: stubUrl,
+      },
+      [],
+      servicePort,
+    );
+    // The bot registers its webhook (and commands) with the stand-in during start-up.
+    for (let i = 0; i < 100 && (await stats()).setWebhook === undefined; i++) await sleep(50);
+    const startupCalls = await stats();
+    bare = await startBare(path.join(OUT_DIR, "bare-body.json"));
+
+    let updateId = 1;
+    const questions = cycle(askPaths.map((p) => decodeURIComponent(p.slice("/ask?q=".length))));
+    const update = (): string => {
+      const id = updateId++;
+      const user = 100_000 + (id % 50_000); // many users, so per-user rate limits do not kick in
+      const now = Math.floor(Date.now() / 1000);
+      return JSON.stringify({
+        update_id: id,
+        message: {
+          message_id: id,
+          date: now,
+          chat: { id: user, type: "private", first_name: "Bench" },
+          from: { id: user, is_bot: false, first_name: "Bench", language_code: "en" },
+          text: questions(),
+        },
+      });
+    };
+    const webhookNext: RequestFactory = () => ({
+      method: "POST",
+      path: "/webhook",
+      body: update(),
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+    });
+    const probe = await fetch(`${service.url}/webhook`, {
+      method: "POST",
+      body: update(),
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+    });
+    await probe.arrayBuffer();
+    if (probe.status >= 300) {
+      emit(
+        `${title}\n\nnot measured: \`src/bot/index.ts\` exists but \`POST /webhook\` answered ${probe.status} (the bot is not wired into \`src/main.ts\` in webhook mode yet). Bot API calls seen at start-up: ${JSON.stringify(startupCalls)}.`,
+      );
+      headline.push([
+        "Webhook updates/s ÷ bare req/s",
+        "n/a",
+        "(reported)",
+        `not measured: /webhook answered ${probe.status}`,
+      ]);
+      return;
+    }
+    const bareNext = get(cycle(askPaths, 20_000));
+    await load(service.url, webhookNext, 3);
+    await load(bare.url, bareNext, 3);
+    const hook: LoadResult[] = [];
+    const base: LoadResult[] = [];
+    const sent: number[] = [];
+    const ratios: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? (["hook", "bare"] as const) : (["bare", "hook"] as const);
+      for (const target of order) {
+        progress(`webhook round ${round + 1}/${ROUNDS} -> ${target}`);
+        if (target === "hook") {
+          const before = (await stats()).sendMessage ?? 0;
+          hook.push(await load(service.url, webhookNext));
+          await sleep(500); // answers still in flight
+          sent.push(((await stats()).sendMessage ?? 0) - before);
+        } else base.push(await load(bare.url, bareNext));
+      }
+      ratios.push(hook.at(-1)!.rps / base.at(-1)!.rps);
+    }
+    const ratio = median(ratios);
+    const answersPerSecond = median(sent) / DURATION;
+    headline.push([
+      "Webhook updates/s ÷ bare req/s",
+      fmt(ratio, 2),
+      "(reported)",
+      `${fmt(median(hook.map((r) => r.rps)), 0)} updates/s`,
+    ]);
+    emit(
+      [
+        title,
+        "",
+        `The service in webhook mode (BOT_TOKEN, WEBHOOK_URL, WEBHOOK_SECRET, TELEGRAM_API_ROOT pointing at \`bench/telegram-stub.ts\`, a loopback Bot API stand-in), sent Telegram message updates (distinct questions, 50,000 distinct users, secret header) with autocannon, alternating with the bare Fastify \`GET /ask\` route. End to end = the bot's \`sendMessage\` calls the stand-in received.`,
+        "",
+        table(LOAD_HEADER, [
+          loadRow("POST /webhook (service)", hook),
+          loadRow("bare Fastify GET /ask", base),
+        ]),
+        "",
+        table(
+          ["measure", "value"],
+          [
+            [
+              "updates/s ÷ bare req/s (median of rounds)",
+              `${fmt(ratio, 2)} (${ratios.map((x) => fmt(x, 2)).join(" / ")})`,
+            ],
+            ["sendMessage calls/s at the stand-in (median)", fmt(answersPerSecond, 0)],
+            ["Bot API calls during start-up", JSON.stringify(startupCalls)],
+          ],
+        ),
+      ].join("\n"),
+    );
+  } catch (error) {
+    emit(`${title}\n\nnot measured: ${(error as Error).message.split("\n").slice(0, 6).join(" ")}`);
+    headline.push(["Webhook updates/s ÷ bare req/s", "n/a", "(reported)", "not measured (error)"]);
+  } finally {
+    await bare?.child.stop();
+    await service?.child.stop();
+    await stub.stop();
+  }
+}
+
+async function startupSection(): Promise<void> {
+  const service: number[] = [];
+  const bare: number[] = [];
+  const serviceRss: number[] = [];
+  const bareRss: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    progress(`start-up ${i + 1}/5`);
+    for (const kind of i % 2 === 0
+      ? (["service", "bare"] as const)
+      : (["bare", "service"] as const)) {
+      const t0 = performance.now();
+      const started = kind === "service" ? await startService() : await startBare(undefined);
+      const ms = performance.now() - t0;
+      await sleep(500); // idle
+      const rss = rssMb(started.child.process.pid);
+      await started.child.stop();
+      (kind === "service" ? service : bare).push(ms);
+      (kind === "service" ? serviceRss : bareRss).push(rss);
+    }
+  }
+  const ratio = median(service) / median(bare);
+  const rss = median(serviceRss);
+  headline.push(
+    [
+      "Start-up (spawn to /readyz 200) ÷ bare Fastify (spawn to listening)",
+      fmt(ratio, 2),
+      "<= 2.0",
+      atMost(ratio, 2),
+    ],
+    ["Idle RSS of the service", `${fmt(rss, 0)} MB`, "<= 120 MB", atMost(rss, 120, " MB")],
+  );
+  emit(
+    [
+      "## 5. Start-up",
+      "",
+      "Spawn of `node dist/main.js` to the first 200 from `/readyz` (index built), beside spawn of the compiled bare Fastify process to its first 200 (listening), polled every 5 ms, 5 alternating runs each. RSS read from /proc 0.5 s after ready, idle.",
+      "",
+      table(
+        ["process", "median ms", "runs ms", "idle RSS MB (median)"],
+        [
+          [
+            "service (dist/main.js)",
+            fmt(median(service), 0),
+            service.map((x) => fmt(x, 0)).join(" / "),
+            fmt(rss, 0),
+          ],
+          [
+            "bare Fastify",
+            fmt(median(bare), 0),
+            bare.map((x) => fmt(x, 0)).join(" / "),
+            fmt(median(bareRss), 0),
+          ],
+        ],
+      ),
+      "",
+      table(
+        ["target", "measured", "status"],
+        [
+          ["start-up <= 2x bare Fastify", `${fmt(ratio, 2)}x`, atMost(ratio, 2, "x")],
+          ["idle RSS <= 120 MB", `${fmt(rss, 0)} MB`, atMost(rss, 120, " MB")],
+        ],
+      ),
+    ].join("\n"),
+  );
+}
+
+async function profileSection(): Promise<void> {
+  const wanted =
+    PROFILE === "always" ||
+    (PROFILE === "auto" && Number.isFinite(uniqueRatio) && uniqueRatio < 0.7);
+  if (!wanted) return;
+  progress("profile: /ask under never-repeating load with --cpu-prof");
+  const dir = path.join(OUT_DIR, "prof");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const service = await startService({}, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+  try {
+    await load(service.url, get(cycle(askPaths, 40_000)), DURATION);
+  } finally {
+    await service.child.stop();
+  }
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (file === undefined) {
+    emit(
+      "## 6. Profile of /ask\n\nnot available: the service wrote no .cpuprofile (did it exit through process.exit?).",
+    );
+    return;
+  }
+  // Only samples from the first /ask request on: start-up is measured in its own section.
+  const summary = summariseProfile(path.join(dir, file), 15, (url) => url.includes("routes/ask"));
+  const pct = (x: number) => `${fmt(x * 100, 1)}%`;
+  emit(
+    [
+      "## 6. Profile of /ask (never-repeating questions)",
+      "",
+      `\`node --cpu-prof dist/main.js\` under ${DURATION} s of never-repeating /ask load (${CONNECTIONS} connections); summarised by \`bench/profile-summary.ts\` from the first /ask request on (${fmt(summary.busyMs, 0)} ms busy of ${fmt(summary.totalMs, 0)} ms sampled; shares are of busy time). Profile: \`node_modules/.cache/faq-bench/prof/${file}\`.`,
+      "",
+      "Self time by area:",
+      "",
+      table(
+        ["area", "self ms", "share"],
+        summary.areas.slice(0, 10).map((a) => [a.area, fmt(a.ms, 0), pct(a.share)]),
+      ),
+      "",
+      "Hottest functions (self time):",
+      "",
+      table(
+        ["function", "where", "area", "self ms", "share"],
+        summary.self.map((f) => [`\`${f.name}\``, f.location, f.area, fmt(f.ms, 0), pct(f.share)]),
+      ),
+      "",
+      "Project functions (inclusive time):",
+      "",
+      table(
+        ["function", "where", "inclusive ms", "share"],
+        summary.inclusive
+          .slice(0, 12)
+          .map((f) => [`\`${f.name}\``, f.location, fmt(f.ms, 0), pct(f.share)]),
+      ),
+    ].join("\n"),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const machineTable = machine();
+  progress("building: npm run build");
+  let built = true;
+  try {
+    execSync("npm run build", { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  } catch (error) {
+    built = false;
+    progress(
+      `build failed: ${String((error as { stderr?: Buffer }).stderr ?? error).slice(0, 500)}`,
+    );
+  }
+  compileHelpers();
+
+  const set = loadQuestionSet();
+  const unique = uniqueQuestions(
+    set.map((x) => x.q),
+    { seed: 3, count: 60_000, includeBase: true },
+  );
+  askPaths = unique.map((q) => `/ask?q=${encodeURIComponent(q)}`);
+  popularPaths = popularQuestions(set, 10).map((q) => `/ask?q=${encodeURIComponent(q)}`);
+
+  section = 1;
+  await engineSection();
+  await growthRuns(
+    SIZES.filter((n) => n <= 10_000),
+    () => GROWTH_TIMEOUT_S,
+  );
+  const sections: [number, string, () => Promise<void>][] = [
+    [3, "HTTP", httpSection],
+    [4, "Webhook", webhookSection],
+    [5, "Start-up", startupSection],
+    [6, "Profile", profileSection],
+  ];
+  for (const [number, name, run] of sections) {
+    section = number;
+    if (!built) {
+      emit(`## ${name}\n\nnot measured: \`npm run build\` failed.`);
+      continue;
+    }
+    try {
+      await run();
+    } catch (error) {
+      emit(
+        `## ${name}\n\nnot measured: ${(error as Error).message.split("\n").slice(0, 8).join(" ")}`,
+      );
+    }
+  }
+
+  section = 2;
+  await growthRuns(
+    SIZES.filter((n) => n > 10_000),
+    () => Math.min(GROWTH_TIMEOUT_S, Math.max(32, BUDGET_S - (Date.now() - started) / 1000)),
+  );
+  await growthSection();
+
+  const document = [
+    "# Benchmark results",
+    "",
+    "Written by `npm run bench` (`bench/run.ts`). These machines are shared and noisy: ratios measured side by side in the same run are the headline, absolute figures are context; every figure is a median unless marked p99.",
+    "",
+    machineTable,
+    "",
+    "## Headline",
+    "",
+    table(["measure", "measured", "target", "status"], headline.rows()),
+    "",
+    ...[...slots].sort(([a], [b]) => a - b).flatMap(([, texts]) => texts.flatMap((m) => [m, ""])),
+    `Load average at the end: ${os
+      .loadavg()
+      .map((l) => fmt(l, 2))
+      .join(" / ")}. Total bench time: ${elapsed()}.`,
+    "",
+  ].join("\n");
+  writeFileSync(path.join(BENCH_DIR, "results.md"), document);
+  console.log("## Headline\n");
+  console.log(table(["measure", "measured", "target", "status"], headline.rows()));
+  console.log(`\nWrote bench/results.md in ${elapsed()}.`);
+}
+
+await main();
