@@ -1,0 +1,70 @@
+import { type Api, Context } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import type { EngineHolder } from "../http/engine-holder.js";
+import type { Metrics } from "../ops/metrics.js";
+import type { AnswerEngine } from "../search/engine.js";
+import type { FeedbackStore } from "../store/feedback-store.js";
+import type { QuestionStats } from "../store/question-stats.js";
+import type { VoterKeys } from "./voter-key.js";
+
+/**
+ * The part of a pino logger the bot uses. Fastify's `app.log` fits; so does a recording fake in
+ * tests. Log objects never carry user ids, names or message text.
+ */
+export interface BotLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): BotLogger;
+}
+
+/** What handlers need besides the update itself; shared by every update of one bot. */
+export interface BotServices {
+  /** The answer engine currently serving (replaced as a whole on reload). */
+  readonly engines: EngineHolder;
+  readonly feedback: FeedbackStore;
+  readonly stats: QuestionStats;
+  readonly voterKeys: VoterKeys;
+  /** Prometheus metrics, when the process exposes them. */
+  readonly metrics?: Metrics;
+}
+
+/** Thrown when an update needs the answer engine before the first index is built. */
+export class EngineNotReadyError extends Error {
+  constructor() {
+    super("The answer engine is not ready yet");
+    this.name = "EngineNotReadyError";
+  }
+}
+
+/** Properties this bot adds to grammY's context. */
+export interface BotContextFlavor {
+  readonly services: BotServices;
+  /** Logger bound to this update's id. */
+  readonly logger: BotLogger;
+  /** The current answer engine; throws {@link EngineNotReadyError} before the first build. */
+  readonly engine: AnswerEngine;
+}
+
+/** The context every handler of this bot receives. */
+export type BotContext = Context & BotContextFlavor;
+
+/** A grammY `ContextConstructor` that gives each update the services and a bound logger. */
+export function createContextConstructor(services: BotServices, logger: BotLogger) {
+  return class FaqBotContext extends Context implements BotContextFlavor {
+    readonly services: BotServices = services;
+    readonly logger: BotLogger;
+
+    constructor(update: Update, api: Api, me: UserFromGetMe) {
+      super(update, api, me);
+      this.logger = logger.child({ update_id: update.update_id });
+    }
+
+    get engine(): AnswerEngine {
+      const engine = this.services.engines.current;
+      if (engine === undefined) throw new EngineNotReadyError();
+      return engine;
+    }
+  };
+}

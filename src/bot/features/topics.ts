@@ -1,0 +1,69 @@
+import { Composer } from "grammy";
+import { recordAnswered } from "../answering.js";
+import type { BotContext } from "../context.js";
+import { onCallbackAction } from "../filters.js";
+import {
+  categoryMessage,
+  entryMessage,
+  groupTopicsMessage,
+  STALE_BUTTON_NOTICE,
+  topicsMessage,
+} from "../format.js";
+import {
+  categoryKeyboard,
+  deepLink,
+  linkKeyboard,
+  topicAnswerKeyboard,
+  topicsKeyboard,
+} from "../keyboards.js";
+import { editOrReplyWithHtml, replyWithHtml } from "../send.js";
+import { TOPICS_PAYLOAD } from "./start.js";
+
+/**
+ * `/topics`: categories -> questions -> answer, navigated by editing one message, with back
+ * buttons. In groups, a link to browse in a private chat instead (no menus in the group).
+ */
+export function topicsFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.chatType("private").command("topics", async (ctx) => {
+    await replyWithHtml(ctx, topicsMessage(), { keyboard: topicsKeyboard(ctx.engine.categories) });
+  });
+
+  composer.chatType(["group", "supergroup"]).command("topics", async (ctx) => {
+    await replyWithHtml(ctx, groupTopicsMessage(), {
+      replyTo: ctx.msg.message_id,
+      keyboard: linkKeyboard("Browse topics", deepLink(ctx.me.username, TOPICS_PAYLOAD)),
+    });
+  });
+
+  onCallbackAction(composer, "topics", async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await editOrReplyWithHtml(ctx, topicsMessage(), topicsKeyboard(ctx.engine.categories));
+  });
+
+  onCallbackAction(composer, "category", async (ctx, { categoryId }) => {
+    const engine = ctx.engine;
+    const category = engine.categories.find((c) => c.id === categoryId);
+    const entries = engine.entries.filter((entry) => entry.category === categoryId);
+    if (category === undefined || entries.length === 0) {
+      await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await editOrReplyWithHtml(ctx, categoryMessage(category), categoryKeyboard(entries));
+  });
+
+  onCallbackAction(composer, "topic-answer", async (ctx, { faqId }) => {
+    const entry = ctx.engine.get(faqId);
+    if (entry === undefined) {
+      await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await recordAnswered(ctx, entry);
+    await editOrReplyWithHtml(ctx, entryMessage(entry), topicAnswerKeyboard(entry));
+  });
+
+  return composer;
+}

@@ -1,0 +1,22 @@
+import type { MiddlewareFn } from "grammy";
+import type { BotContext } from "../context.js";
+import { STARTING_UP_NOTICE } from "../format.js";
+
+/**
+ * Stops updates that need the answer engine while the first index is still being built, with
+ * a polite notice instead of an error. Membership updates and the like pass through.
+ */
+export function requireEngine(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    if (ctx.services.engines.current !== undefined) return next();
+    if (ctx.callbackQuery !== undefined) {
+      await ctx.answerCallbackQuery({ text: STARTING_UP_NOTICE });
+    } else if (ctx.inlineQuery !== undefined) {
+      await ctx.answerInlineQuery([], { cache_time: 0 });
+    } else if (ctx.message !== undefined && ctx.chat?.type === "private") {
+      await ctx.reply(STARTING_UP_NOTICE);
+    } else if (ctx.message === undefined) {
+      return next();
+    }
+  };
+}

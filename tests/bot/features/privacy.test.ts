@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { createTestBot } from "../../support/bot-harness.js";
+import { GROUP_CHAT, textMessage } from "../../support/telegram-updates.js";
+import { checkTelegramHtml } from "../../support/telegram-html.js";
+
+describe("/privacy", () => {
+  it("says what is (not) stored, for how long, and that bot chats are not end-to-end encrypted", async () => {
+    const t = await createTestBot();
+    await t.send(textMessage(1, "/privacy"));
+    const text = checkTelegramHtml(String(t.api.last("sendMessage").text)).text;
+    expect(text).toMatch(/does not store your user id, name, username/);
+    expect(text).toMatch(/chat ids or IP address/);
+    expect(text).toMatch(/nor the text of questions it answered/);
+    expect(text).toMatch(/votes/);
+    expect(text).toMatch(/normalised text/);
+    expect(text).toMatch(/30 days/);
+    expect(text).toMatch(/not end-to-end encrypted/);
+    expect(t.api.problems).toEqual([]);
+  });
+
+  it("works in groups too, as a reply", async () => {
+    const t = await createTestBot();
+    await t.send(textMessage(1, "/privacy@PrivacyFaqTestBot", { chat: GROUP_CHAT, messageId: 9 }));
+    expect(t.api.last("sendMessage").reply_parameters).toMatchObject({ message_id: 9 });
+  });
+});

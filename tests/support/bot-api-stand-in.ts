@@ -1,0 +1,299 @@
+/**
+ * A small stand-in for the Telegram Bot API on 127.0.0.1, for end-to-end tests of the real
+ * service process (`TELEGRAM_API_ROOT=<url>`). It speaks the Bot API's HTTP protocol
+ * (`POST /bot<token>/<method>`, JSON in, `{ok, result}` out) for the methods the bot uses,
+ * serves queued updates to long polling, records every call, can fail the next call of a
+ * method once (e.g. a 429 with `retry_after`), and checks everything the bot sends the way
+ * Telegram would: a text that does not parse as Telegram HTML gets the same 400 "can't parse
+ * entities" Telegram answers, and is listed in {@link BotApiStandIn.problems}.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { problemsOfCall } from "./bot-api-checks.js";
+import { checkTelegramHtml } from "./telegram-html.js";
+
+/** One call the bot made, as received and answered. */
+export interface StandInCall {
+  readonly method: string;
+  readonly payload: Record<string, unknown>;
+  /** When the call arrived (ms since the epoch). */
+  readonly at: number;
+  /** HTTP status answered: 200, or the injected / validation failure. */
+  status: number;
+}
+
+/** A failure answered instead of success, once. */
+export interface StandInFailure {
+  readonly error_code: number;
+  readonly description: string;
+  readonly parameters?: { retry_after?: number };
+}
+
+interface StoredMessage {
+  text: string;
+  reply_markup?: unknown;
+}
+
+interface PendingPoll {
+  readonly offset: number;
+  readonly limit: number;
+  readonly respond: (updates: Update[]) => void;
+}
+
+/** Longest a getUpdates call is held open, whatever timeout the bot asks for. */
+const MAX_LONG_POLL_MS = 25_000;
+
+export class BotApiStandIn {
+  readonly calls: StandInCall[] = [];
+  /** Everything Telegram would have refused (bad HTML, too long, bad keyboards). Must stay empty. */
+  readonly problems: string[] = [];
+  /** Sent and edited messages by `chatId:messageId`, to press their buttons. */
+  readonly messages = new Map<string, StoredMessage>();
+
+  readonly #server: Server;
+  readonly #token: string;
+  readonly #botInfo: UserFromGetMe;
+  readonly #failures = new Map<string, StandInFailure[]>();
+  readonly #updates: Update[] = [];
+  readonly #polls = new Set<PendingPoll>();
+  #nextMessageId = 1_000;
+  /** Highest `offset` a getUpdates call has asked for: every update below it was handled. */
+  #confirmedOffset = 0;
+
+  private constructor(token: string, botInfo: UserFromGetMe) {
+    this.#token = token;
+    this.#botInfo = botInfo;
+    this.#server = createServer((request, response) => {
+      this.#handle(request, response).catch((error: unknown) => {
+        response.writeHead(500, { "content-type": "application/json" });
+        response.end(
+          JSON.stringify({
+            ok: false,
+            error_code: 500,
+            description: `stand-in failure: ${String(error)}`,
+          }),
+        );
+      });
+    });
+  }
+
+  /** Starts the stand-in on a free port of 127.0.0.1. */
+  static async start(options: { token: string; botInfo: UserFromGetMe }): Promise<BotApiStandIn> {
+    const standIn = new BotApiStandIn(options.token, options.botInfo);
+    await new Promise<void>((resolve, reject) => {
+      standIn.#server.once("error", reject);
+      standIn.#server.listen(0, "127.0.0.1", () => resolve());
+    });
+    return standIn;
+  }
+
+  /** The value for `TELEGRAM_API_ROOT`. */
+  get url(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Every update with an id below this was handled by the polling bot (it asked for the next ones). */
+  get confirmedOffset(): number {
+    return this.#confirmedOffset;
+  }
+
+  /** Queues an update for long polling. */
+  enqueueUpdate(update: Update): void {
+    this.#updates.push(update);
+    for (const poll of [...this.#polls]) this.#servePoll(poll);
+  }
+
+  /** The next call of `method` is answered with `failure` instead of being executed. */
+  failNext(method: string, failure: StandInFailure): void {
+    this.#failures.set(method, [...(this.#failures.get(method) ?? []), failure]);
+  }
+
+  callsTo(method: string): StandInCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Calls of `method` to one chat. */
+  callsToChat(method: string, chatId: number): StandInCall[] {
+    return this.callsTo(method).filter((call) => call.payload.chat_id === chatId);
+  }
+
+  /** Polls `condition` until it returns a value other than undefined/false; fails after `timeoutMs`. */
+  async waitFor<T>(
+    condition: () => T | undefined | false,
+    what: string,
+    timeoutMs = 20_000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = condition();
+      if (value !== undefined && value !== false) return value;
+      if (Date.now() > deadline) {
+        const recent = this.calls.slice(-10).map((c) => `${c.method}(${c.status})`);
+        throw new Error(
+          `Timed out after ${timeoutMs} ms waiting for ${what}; last calls: ${recent.join(", ")}`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const poll of this.#polls) poll.respond([]);
+    this.#polls.clear();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(request.url ?? "");
+    const payload = await readJson(request);
+    if (match === null)
+      return send(response, 404, { ok: false, error_code: 404, description: "Not Found" });
+    const [, token, method] = match as unknown as [string, string, string];
+    if (token !== this.#token)
+      return send(response, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+
+    const call: StandInCall = { method, payload, at: Date.now(), status: 200 };
+    this.calls.push(call);
+
+    const failure = this.#failures.get(method)?.shift();
+    if (failure !== undefined) {
+      call.status = failure.error_code;
+      return send(response, failure.error_code, { ok: false, ...failure });
+    }
+    const problems = problemsOfCall(method, payload);
+    if (problems.length > 0) {
+      this.problems.push(...problems.map((p) => `${method}: ${p}`));
+      call.status = 400;
+      return send(response, 400, { ok: false, error_code: 400, description: problems[0] });
+    }
+    if (method === "getUpdates") return this.#getUpdates(payload, response);
+
+    const result = this.#execute(method, payload);
+    if (result instanceof Error) {
+      call.status = 400;
+      return send(response, 400, { ok: false, error_code: 400, description: result.message });
+    }
+    return send(response, 200, { ok: true, result });
+  }
+
+  #execute(method: string, payload: Record<string, unknown>): unknown {
+    switch (method) {
+      case "getMe":
+        return this.#botInfo;
+      case "sendMessage": {
+        const chatId = Number(payload.chat_id);
+        const messageId = this.#nextMessageId++;
+        this.messages.set(`${chatId}:${messageId}`, {
+          text: String(payload.text),
+          reply_markup: payload.reply_markup,
+        });
+        return this.#message(chatId, messageId, payload);
+      }
+      case "editMessageText": {
+        const key = `${Number(payload.chat_id)}:${Number(payload.message_id)}`;
+        const existing = this.messages.get(key);
+        if (existing === undefined) return new Error("Bad Request: message to edit not found");
+        if (
+          existing.text === payload.text &&
+          JSON.stringify(existing.reply_markup) === JSON.stringify(payload.reply_markup)
+        ) {
+          return new Error(
+            "Bad Request: message is not modified: specified new message content and reply markup are exactly the same",
+          );
+        }
+        this.messages.set(key, { text: String(payload.text), reply_markup: payload.reply_markup });
+        return this.#message(Number(payload.chat_id), Number(payload.message_id), payload);
+      }
+      case "setWebhook":
+      case "deleteWebhook":
+      case "setMyCommands":
+      case "setMyDescription":
+      case "setMyShortDescription":
+      case "answerCallbackQuery":
+      case "answerInlineQuery":
+        return true;
+      default:
+        return new Error(`Bad Request: method ${method} is not supported by the stand-in`);
+    }
+  }
+
+  #message(chatId: number, messageId: number, payload: Record<string, unknown>) {
+    return {
+      message_id: messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat:
+        chatId < 0
+          ? { id: chatId, type: "supergroup", title: "Group" }
+          : { id: chatId, type: "private", first_name: "User" },
+      from: this.#botInfo,
+      text: checkTelegramHtml(String(payload.text)).text,
+      ...(payload.reply_markup === undefined ? {} : { reply_markup: payload.reply_markup }),
+    };
+  }
+
+  /** Long polling: answers at once when updates wait, else holds the call until one arrives. */
+  #getUpdates(payload: Record<string, unknown>, response: ServerResponse): void {
+    const offset = typeof payload.offset === "number" ? payload.offset : 0;
+    const limit = typeof payload.limit === "number" ? payload.limit : 100;
+    const timeoutMs = Math.min(
+      MAX_LONG_POLL_MS,
+      (typeof payload.timeout === "number" ? payload.timeout : 0) * 1000,
+    );
+    this.#confirmedOffset = Math.max(this.#confirmedOffset, offset);
+    // Updates below the offset are confirmed: Telegram forgets them.
+    while (this.#updates[0] !== undefined && this.#updates[0].update_id < offset)
+      this.#updates.shift();
+
+    let done = false;
+    const poll: PendingPoll = {
+      offset,
+      limit,
+      respond: (updates) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        this.#polls.delete(poll);
+        send(response, 200, { ok: true, result: updates });
+      },
+    };
+    const timer = setTimeout(() => poll.respond([]), timeoutMs);
+    response.once("close", () => {
+      // The bot gave up (it is stopping): forget the call without answering.
+      if (!response.writableEnded) {
+        done = true;
+        clearTimeout(timer);
+        this.#polls.delete(poll);
+      }
+    });
+    this.#polls.add(poll);
+    this.#servePoll(poll);
+  }
+
+  #servePoll(poll: PendingPoll): void {
+    const ready = this.#updates
+      .filter((update) => update.update_id >= poll.offset)
+      .slice(0, poll.limit);
+    if (ready.length > 0) poll.respond(ready);
+  }
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString("utf8");
+  if (body === "") return {};
+  try {
+    return JSON.parse(body) as Record<string, unknown>;
+  } catch {
+    return { __unparseable: body };
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  if (response.writableEnded) return;
+  response.writeHead(status, { "content-type": "application/json" });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,95 @@
+/**
+ * A bot wired for offline unit tests: known `botInfo` (no getMe), the {@link FakeBotApi}
+ * transformer answering every call, in-memory stores and a logger that records.
+ */
+import type { Update } from "grammy/types";
+import { type BotLogger } from "../../src/bot/context.js";
+import { createBot, type FaqBot } from "../../src/bot/index.js";
+import { VoterKeys } from "../../src/bot/voter-key.js";
+import { EngineHolder } from "../../src/http/engine-holder.js";
+import type { AnswerEngine } from "../../src/search/engine.js";
+import { MemoryFeedbackStore } from "../../src/store/feedback-store.js";
+import { MemoryQuestionStats } from "../../src/store/question-stats.js";
+import { FakeBotApi } from "./fake-bot-api.js";
+import { realEngine } from "./knowledge-base.js";
+import { TEST_BOT, TEST_TOKEN } from "./telegram-updates.js";
+
+export interface LogEntry {
+  readonly level: "debug" | "info" | "warn" | "error";
+  readonly msg: string | undefined;
+  readonly fields: Record<string, unknown>;
+}
+
+/** A {@link BotLogger} that keeps every entry (with the bindings of its child loggers). */
+export class RecordingLogger implements BotLogger {
+  constructor(
+    readonly entries: LogEntry[] = [],
+    readonly bindings: Record<string, unknown> = {},
+  ) {}
+  debug(obj: object, msg?: string): void {
+    this.#push("debug", obj, msg);
+  }
+  info(obj: object, msg?: string): void {
+    this.#push("info", obj, msg);
+  }
+  warn(obj: object, msg?: string): void {
+    this.#push("warn", obj, msg);
+  }
+  error(obj: object, msg?: string): void {
+    this.#push("error", obj, msg);
+  }
+  child(bindings: Record<string, unknown>): RecordingLogger {
+    return new RecordingLogger(this.entries, { ...this.bindings, ...bindings });
+  }
+  at(level: LogEntry["level"]): LogEntry[] {
+    return this.entries.filter((entry) => entry.level === level);
+  }
+  #push(level: LogEntry["level"], obj: object, msg: string | undefined): void {
+    this.entries.push({ level, msg, fields: { ...this.bindings, ...obj } });
+  }
+}
+
+export interface TestBot {
+  readonly bot: FaqBot;
+  readonly api: FakeBotApi;
+  readonly logger: RecordingLogger;
+  readonly engines: EngineHolder;
+  readonly feedback: MemoryFeedbackStore;
+  readonly stats: MemoryQuestionStats;
+  /** Handles one update the way the webhook does (errors would propagate, none should). */
+  send(update: Update): Promise<void>;
+}
+
+let cachedEngine: Promise<AnswerEngine> | undefined;
+
+/** The real knowledge base's engine, built once per test file. */
+export function sharedEngine(): Promise<AnswerEngine> {
+  cachedEngine ??= realEngine();
+  return cachedEngine;
+}
+
+/**
+ * Creates a bot for one test.
+ * @param engine The engine to serve; `null` for "index not built yet". Default: the real FAQ.
+ */
+export async function createTestBot(
+  options: { engine?: AnswerEngine | null } = {},
+): Promise<TestBot> {
+  const engines = new EngineHolder();
+  const engine = options.engine === undefined ? await sharedEngine() : options.engine;
+  if (engine !== null) engines.set(engine);
+  const api = new FakeBotApi();
+  const logger = new RecordingLogger();
+  const feedback = new MemoryFeedbackStore();
+  const stats = new MemoryQuestionStats();
+  const bot = createBot(TEST_TOKEN, {
+    engines,
+    feedback,
+    stats,
+    logger,
+    botInfo: TEST_BOT,
+    voterKeys: new VoterKeys(Buffer.alloc(32, 7)),
+  });
+  bot.api.config.use(api.transformer);
+  return { bot, api, logger, engines, feedback, stats, send: (update) => bot.handleUpdate(update) };
+}
