@@ -20,6 +20,10 @@ export interface Config {
   readonly webhookSecret: string | undefined;
   /** Another Bot API server (self-hosted telegram-bot-api, or a test stand-in). */
   readonly telegramApiRoot: string | undefined;
+  /** Browser origins allowed to call /ask and /faq (`*` for any); none by default. */
+  readonly corsOrigins: readonly string[];
+  /** Reload the knowledge base when its files change (SIGHUP always reloads). */
+  readonly faqWatch: boolean;
 }
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
@@ -64,6 +68,22 @@ const envSchema = z
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z a-z 0-9 _ -"),
     ),
     TELEGRAM_API_ROOT: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim().replace(/\/+$/, ""))
+          .filter(Boolean),
+      )
+      .refine((origins) => origins.every((o) => o === "*" || /^https?:\/\/[^/\s]+$/.test(o)), {
+        message: "must be a comma-separated list of origins such as https://example.com, or *",
+      }),
+    FAQ_WATCH: z
+      .enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" })
+      .default("0")
+      .transform((value) => value === "1" || value === "true"),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.BOT_TOKEN) {
@@ -100,5 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookUrl: e.WEBHOOK_URL?.replace(/\/+$/, ""),
     webhookSecret: e.WEBHOOK_SECRET,
     telegramApiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
+    corsOrigins: e.CORS_ORIGINS,
+    faqWatch: e.FAQ_WATCH,
   };
 }

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { Answer } from "../search/engine.js";
 
 /** Where a question came from. */
-export type Channel = "http" | "web" | "telegram-private" | "telegram-group" | "inline";
+export type Channel = "http" | "telegram-private" | "telegram-group" | "inline";
 
 /**
  * The service's Prometheus metrics, on a registry of its own (no global state, so tests and

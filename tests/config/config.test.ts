@@ -22,6 +22,8 @@ describe("loadConfig", () => {
       webhookUrl: undefined,
       webhookSecret: undefined,
       telegramApiRoot: undefined,
+      corsOrigins: [],
+      faqWatch: false,
     });
   });
 
@@ -55,6 +57,20 @@ describe("loadConfig", () => {
     expect(list.join("\n")).toMatch(/LOG_LEVEL: must be one of/);
     expect(list.join("\n")).toMatch(/BOT_TOKEN: does not look like a bot token/);
     expect(list.join("\n")).toMatch(/TELEGRAM_API_ROOT: must be an http\(s\) URL/);
+  });
+
+  it("reads CORS origins and the watch switch", () => {
+    const config = loadConfig({
+      CORS_ORIGINS: "https://a.example, https://b.example/",
+      FAQ_WATCH: "1",
+    });
+    expect(config.corsOrigins).toEqual(["https://a.example", "https://b.example"]);
+    expect(config.faqWatch).toBe(true);
+    expect(loadConfig({ CORS_ORIGINS: "*" }).corsOrigins).toEqual(["*"]);
+    expect(problems({ CORS_ORIGINS: "not an origin" })[0]).toMatch(
+      /CORS_ORIGINS: must be a comma-separated list/,
+    );
+    expect(problems({ FAQ_WATCH: "yes" })[0]).toMatch(/FAQ_WATCH: must be 1 or 0/);
   });
 
   it("rejects ports out of range", () => {

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { FastifyInstance } from "fastify";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +8,11 @@ import { realEngine } from "../support/knowledge-base.js";
 import { requireSystemBinary } from "../support/system-packages.js";
 
 const CHROMIUM = "/usr/bin/chromium";
+/** Generous: under a full parallel test run on two cores the browser is slow. */
+const POLL = { timeout: 15_000, interval: 100 };
 const available = requireSystemBinary(CHROMIUM, "sudo apt-get install -y chromium");
 
-describe.skipIf(!available)("web page in headless Chromium", () => {
+describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }, () => {
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -48,7 +51,7 @@ describe.skipIf(!available)("web page in headless Chromium", () => {
     await page.getByLabel("Your question").fill("can fb read my msgs");
     await page.getByRole("button", { name: "Ask" }).click();
     const answer = page.locator("#result article.answer");
-    await expect.poll(() => answer.getAttribute("data-entry")).toBe("e2e-messages");
+    await expect.poll(() => answer.getAttribute("data-entry"), POLL).toBe("e2e-messages");
     expect(await answer.locator(".meta").innerText()).toMatch(
       /Sources: .*Last reviewed \d{4}-\d{2}-\d{2}/,
     );
@@ -58,7 +61,7 @@ describe.skipIf(!available)("web page in headless Chromium", () => {
     const relatedId = await related.getAttribute("data-id");
     await related.click();
     await expect
-      .poll(() => page.locator("#result article.answer").getAttribute("data-entry"))
+      .poll(() => page.locator("#result article.answer").getAttribute("data-entry"), POLL)
       .toBe(relatedId);
     expect(page.url()).toBe(`${base}/#${relatedId}`);
   });
@@ -68,7 +71,7 @@ describe.skipIf(!available)("web page in headless Chromium", () => {
     await page.getByLabel("Your question").fill("how do I bake bread");
     await page.keyboard.press("Enter");
     await expect
-      .poll(() => page.locator("#result .no-answer h2").textContent())
+      .poll(() => page.locator("#result .no-answer h2").textContent(), POLL)
       .toContain("don't have a good answer");
   });
 
@@ -79,14 +82,14 @@ describe.skipIf(!available)("web page in headless Chromium", () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("q");
     await page.keyboard.type("live loca", { delay: 20 });
     const options = page.locator("#suggestions [role=option]");
-    await expect.poll(() => options.count()).toBeGreaterThan(0);
+    await expect.poll(() => options.count(), POLL).toBeGreaterThan(0);
     expect(await page.getAttribute("#q", "aria-expanded")).toBe("true");
     await page.keyboard.press("ArrowDown");
     const chosen = await options.first().getAttribute("data-id");
     expect(await page.getAttribute("#q", "aria-activedescendant")).toBe("suggestion-0");
     await page.keyboard.press("Enter");
     await expect
-      .poll(() => page.locator("#result article.answer").getAttribute("data-entry"))
+      .poll(() => page.locator("#result article.answer").getAttribute("data-entry"), POLL)
       .toBe(chosen);
     // Focus moves to the answer's heading for screen-reader and keyboard users.
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H2");
@@ -97,7 +100,7 @@ describe.skipIf(!available)("web page in headless Chromium", () => {
     expect(await page.locator("#result article.answer").getAttribute("data-entry")).toBe("backups");
     await page.goto(`${base}/#two-step-verification`);
     await expect
-      .poll(() => page.locator("#result article.answer").getAttribute("data-entry"))
+      .poll(() => page.locator("#result article.answer").getAttribute("data-entry"), POLL)
       .toBe("two-step-verification");
   });
 
