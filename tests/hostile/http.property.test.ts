@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
 import { EngineHolder } from "../../src/http/engine-holder.js";
 import { realEngine } from "../support/knowledge-base.js";
-import { hostileString } from "./engine.property.test.js";
+import { hostileString } from "../support/hostile.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
