@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { residentSetSize } from "./service-process.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -74,6 +75,11 @@ export class BotServiceProcess {
         return [];
       }
     });
+  }
+
+  /** Resident set size of the process, in bytes (Linux). */
+  rss(): number {
+    return residentSetSize(this.#child.pid!);
   }
 
   get exited(): boolean {

@@ -19,6 +19,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Resident set size of a process, in bytes, from /proc (Linux). */
+export function residentSetSize(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+}
+
 /** The real service (src/main.ts) running in a child process on loopback. */
 export interface ServiceProcess {
   readonly child: ChildProcess;
@@ -71,10 +77,7 @@ export async function startService(
     child,
     url,
     output: () => output,
-    rss: () => {
-      const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
-      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    },
+    rss: () => residentSetSize(child.pid!),
     stop: async (signal = "SIGTERM") => {
       if (child.exitCode === null) child.kill(signal);
       const timer = setTimeout(() => child.kill("SIGKILL"), 12_000);
