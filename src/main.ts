@@ -5,16 +5,33 @@
  *
  * Telegram modes: no BOT_TOKEN -> HTTP only; BOT_TOKEN -> long polling; BOT_TOKEN and
  * WEBHOOK_URL -> webhook at `${WEBHOOK_URL}/webhook` (see src/bot/service.ts).
+ *
+ * Statistics go to Redis when REDIS_URL is set (several instances), else to SQLite in DATA_DIR.
+ * The store sits behind the resilient wrapper: it never delays or fails an answer.
  */
 import "dotenv/config";
-import { BotStartError, TelegramBotService } from "./bot/service.js";
+import { randomBytes } from "node:crypto";
+import { BotStartError } from "./bot/errors.js";
+import { VoterKeys } from "./bot/voter-key.js";
 import { ConfigError, loadConfig } from "./config/index.js";
 import { KnowledgeBaseError, loadKnowledgeBase } from "./faq/loader.js";
 import { buildApp } from "./http/app.js";
 import { EngineHolder } from "./http/engine-holder.js";
 import { Metrics } from "./ops/metrics.js";
+import { DeferredLogger } from "./ops/deferred-logger.js";
 import { KnowledgeBaseReloader } from "./ops/reload.js";
 import { AnswerEngine } from "./search/engine.js";
+import {
+  createStore,
+  ResilientInsightsStore,
+  scheduleRetention,
+  StoreOpenError,
+  StoreSchemaError,
+} from "./store/index.js";
+import { deriveSecret } from "./store/keyed-hash.js";
+import { askRateLimitOptions } from "./store/rate-limit.js";
+import { recordAnswer } from "./store/record.js";
+import { createFailureReporter } from "./store/resilient.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,11 +39,29 @@ async function main(): Promise<void> {
   const engines = new EngineHolder();
   const metrics = new Metrics();
 
+  // The store opens before Fastify creates the process logger; its early lines are replayed.
+  const storeLog = new DeferredLogger();
+  const opened = await createStore(config, { logger: storeLog });
+  const insights = new ResilientInsightsStore(opened.store, {
+    logger: storeLog,
+    failures: metrics.storeFailures,
+  });
+  const reportLimiterFailure = createFailureReporter({
+    logger: storeLog,
+    failures: metrics.storeFailures,
+  });
+  const onLimiterError = (error: unknown) => reportLimiterFailure("rateLimit", error);
+  // With Redis every instance must hash alike, so the config requires HASH_SECRET there.
+  const hashSecret =
+    config.hashSecret === undefined ? randomBytes(32) : Buffer.from(config.hashSecret, "utf8");
+  const rateLimitKeys = `${config.redisKeyPrefix}ratelimit:`;
+
   let shutdown: (signal: string, exitCode?: number) => void = () => process.exit(1);
+  // grammY is loaded only when there is a bot to run: HTTP-only mode starts faster without it.
   const telegram =
     config.botToken === undefined
       ? undefined
-      : new TelegramBotService({
+      : new (await import("./bot/service.js")).TelegramBotService({
           token: config.botToken,
           engines,
           apiRoot: config.telegramApiRoot,
@@ -36,6 +71,17 @@ async function main(): Promise<void> {
               : undefined,
           onPollingError: () => shutdown("polling error", 1),
           metrics,
+          insights,
+          voterKeys: new VoterKeys(deriveSecret(hashSecret, "voter-key")),
+          rateLimit: {
+            secret: hashSecret,
+            perMinute: config.rateLimitBotPerMinute,
+            redis: opened.redis,
+            keyPrefix: rateLimitKeys,
+            onStoreError: onLimiterError,
+          },
+          adminUserIds: config.adminUserIds,
+          retentionDays: config.retentionDays,
         });
 
   const app = await buildApp({
@@ -43,9 +89,37 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     metrics,
     corsOrigins: config.corsOrigins,
-    onAnswer: (_question, answer) => metrics.observeAnswer("http", answer),
+    onAnswer: (_question, answer) => {
+      metrics.observeAnswer("http", answer);
+      void recordAnswer(insights, "http", answer); // not awaited: never delays the response
+    },
+    questionRateLimit: askRateLimitOptions({
+      secret: hashSecret,
+      limit: config.rateLimitAskPerMinute,
+      redis: opened.redis,
+      keyPrefix: `${rateLimitKeys}http:`,
+      onStoreError: onLimiterError,
+    }),
+    // The raw store: an admin read that fails is a 503, not a misleading empty report.
+    admin: { token: config.adminToken, store: opened.store },
+    trustProxy: config.trustProxy,
     plugins: telegram === undefined ? [] : [telegram.plugin],
   });
+  storeLog.attach(app.log.child({ component: "store" }));
+  app.log.info(
+    {
+      backend: opened.backend,
+      location: opened.location,
+      retentionDays: config.retentionDays,
+      admin: config.adminToken === undefined ? "off" : "on",
+    },
+    "statistics store open",
+  );
+  if (config.hashSecret === undefined)
+    app.log.info(
+      "HASH_SECRET is not set: generated a random one for this run (vote guards and rate-limit counters start afresh at each restart)",
+    );
+  const retention = scheduleRetention(opened.store, { logger: storeLog });
   // Webhook mode: the bot knows who it is before the server accepts a single update.
   if (telegram?.mode === "webhook") await telegram.init();
 
@@ -81,6 +155,8 @@ async function main(): Promise<void> {
         app.log.warn({ err: error }, "could not stop the Telegram bot cleanly"),
       )
       .then(() => app.close())
+      .then(() => retention.stop())
+      .then(() => insights.close())
       .then(
         () => process.exit(exitCode),
         () => process.exit(1),
@@ -97,6 +173,7 @@ async function main(): Promise<void> {
     await telegram.start();
   } catch (error) {
     await app.close().catch(() => undefined);
+    await insights.close();
     throw error;
   }
 }
@@ -105,7 +182,9 @@ main().catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof KnowledgeBaseError ||
-    error instanceof BotStartError
+    error instanceof BotStartError ||
+    error instanceof StoreOpenError ||
+    error instanceof StoreSchemaError
   ) {
     console.error(error.message);
   } else console.error("Failed to start:", error);

@@ -13,12 +13,14 @@ import type { FastifyInstance } from "fastify";
 import type { EngineHolder } from "../http/engine-holder.js";
 import type { Metrics } from "../ops/metrics.js";
 import { WEBHOOK_PATH, webhookRoutes } from "../http/routes/webhook.js";
-import { MemoryFeedbackStore, type FeedbackStore } from "../store/feedback-store.js";
-import type { QuestionStats } from "../store/question-stats.js";
+import type { InsightsStore } from "../store/insights.js";
 import type { BotLogger } from "./context.js";
 import { loggableError } from "./error-boundary.js";
+import { BotStartError } from "./errors.js";
 import { createBot, type FaqBot } from "./index.js";
+import type { QuestionRateLimitSettings } from "./middlewares/rate-limit.js";
 import { ALLOWED_UPDATES, registerBotProfile } from "./profile.js";
+import type { VoterKeys } from "./voter-key.js";
 
 /** Webhook settings; their presence selects webhook mode. */
 export interface WebhookSettings {
@@ -35,23 +37,23 @@ export interface TelegramBotServiceOptions {
   readonly webhook?: WebhookSettings;
   /** Another Bot API server (self-hosted telegram-bot-api, or a test stand-in). */
   readonly apiRoot?: string;
-  /** Where 👍 / 👎 go. Default: in memory. */
-  readonly feedback?: FeedbackStore;
-  /** Anonymous counts. Default: in memory. */
-  readonly stats?: QuestionStats;
+  /** Statistics, votes and the duplicate-update window (see `BotDependencies.insights`). */
+  readonly insights?: InsightsStore;
+  /** Keys votes anonymously; give every instance the same secret. */
+  readonly voterKeys?: VoterKeys;
+  /** Per-user question limit. */
+  readonly rateLimit?: QuestionRateLimitSettings;
+  /** Telegram user ids allowed to use `/stats`. */
+  readonly adminUserIds?: readonly number[];
+  /** Retention stated by `/privacy`, in days. */
+  readonly retentionDays?: number;
   /** Called when long polling stops with an error after it had started. */
   readonly onPollingError?: (error: unknown) => void;
   /** Prometheus metrics for updates, Bot API errors and answers. */
   readonly metrics?: Metrics;
 }
 
-/** The bot could not start: a clear, single-line reason (no stack trace needed). */
-export class BotStartError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "BotStartError";
-  }
-}
+export { BotStartError };
 
 export type BotMode = "webhook" | "polling";
 
@@ -86,8 +88,11 @@ export class TelegramBotService {
     this.#logger = logger;
     this.#bot = createBot(this.#options.token, {
       engines: this.#options.engines,
-      feedback: this.#options.feedback ?? new MemoryFeedbackStore(),
-      stats: this.#options.stats,
+      insights: this.#options.insights,
+      voterKeys: this.#options.voterKeys,
+      rateLimit: this.#options.rateLimit,
+      adminUserIds: this.#options.adminUserIds,
+      retentionDays: this.#options.retentionDays,
       metrics: this.#options.metrics,
       logger,
       apiRoot: this.#options.apiRoot,

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { z } from "zod";
 import type { ThesaurusGroup } from "../search/analyzer.js";
@@ -157,13 +156,9 @@ function parseYamlFile<T>(
 }
 
 function parseEntry(name: string, content: string, problems: Problem[]): FaqEntry | undefined {
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: { data: unknown; content: string };
   try {
-    if (!content.trimStart().startsWith("---"))
-      throw new Error("no front matter (start the file with ---)");
-    parsed = matter(content, {
-      engines: { yaml: (source: string) => parseYaml(source) as object },
-    });
+    parsed = splitFrontMatter(content);
   } catch (error) {
     problems.push({ file: name, message: `malformed front matter: ${firstLine(error)}` });
     return undefined;
@@ -300,6 +295,19 @@ function checkThesaurus(record: Record<string, string[]>, problems: Problem[]): 
     groups.push({ canonical, synonyms });
   }
   return groups;
+}
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Splits a Markdown file into its YAML front matter and body. (A regular expression and
+ * js-yaml do what gray-matter did here, without its 70 ms of start-up.)
+ */
+function splitFrontMatter(content: string): { data: unknown; content: string } {
+  const match = FRONT_MATTER.exec(content);
+  if (match === null)
+    throw new Error("no front matter (start the file with a --- line, end it with another)");
+  return { data: parseYaml(match[1]!), content: content.slice(match[0].length) };
 }
 
 /** YAML's core schema: dates stay text ("2026-11-29"), as the schema expects. */
