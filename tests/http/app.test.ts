@@ -194,3 +194,34 @@ describe("API documentation", () => {
     );
   });
 });
+
+describe("serializeAnswer", () => {
+  it("writes exactly what the AskResponse schema describes, for any question text", async () => {
+    const { serializeAnswer } = await import("../../src/http/routes/ask.js");
+    const engine = await realEngine();
+    for (const query of [
+      'can "fb" read my msgs\u2028?',
+      "how do I bake bread",
+      "backup </script>",
+    ]) {
+      const result = engine.ask(query);
+      expect(JSON.parse(serializeAnswer(query, result))).toEqual({
+        query,
+        answer: result.answer && {
+          id: result.answer.entry.id,
+          question: result.answer.entry.question,
+          answer: result.answer.entry.answer,
+          category: result.answer.entry.category,
+          confidence: result.answer.confidence,
+          score: result.answer.score,
+          sources: result.answer.entry.sources,
+        },
+        related: result.related.map((m) => ({
+          id: m.entry.id,
+          question: m.entry.question,
+          confidence: m.confidence,
+        })),
+      });
+    }
+  });
+});

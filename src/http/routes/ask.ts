@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { FaqEntry } from "../../faq/types.js";
 import type { Answer } from "../../search/engine.js";
 import type { EngineHolder } from "../engine-holder.js";
 
@@ -54,6 +55,44 @@ export interface AskRouteOptions {
   readonly onAnswer?: (question: string, answer: Answer) => void;
 }
 
+/**
+ * The JSON parts of an entry that never change, serialised once per entry: escaping a 900-character
+ * answer on every request cost more than finding it. Entries are immutable and replaced as a whole
+ * on reload, so the weak map never serves a stale fragment and forgets old entries by itself.
+ */
+const fragments = new WeakMap<FaqEntry, { answer: string; related: string }>();
+
+function fragmentsOf(entry: FaqEntry): { answer: string; related: string } {
+  let cached = fragments.get(entry);
+  if (cached === undefined) {
+    const id = JSON.stringify(entry.id);
+    const question = JSON.stringify(entry.question);
+    cached = {
+      answer:
+        `"id":${id},"question":${question},"answer":${JSON.stringify(entry.answer)},` +
+        `"category":${JSON.stringify(entry.category)},"sources":${JSON.stringify(entry.sources)}`,
+      related: `"id":${id},"question":${question}`,
+    };
+    fragments.set(entry, cached);
+  }
+  return cached;
+}
+
+/** The `AskResponse` body (see its schema above, which documents it), built from cached parts. */
+export function serializeAnswer(query: string, result: Answer): string {
+  const best = result.answer;
+  const answer =
+    best === null
+      ? "null"
+      : `{${fragmentsOf(best.entry).answer},"confidence":${JSON.stringify(best.confidence)},"score":${JSON.stringify(best.score)}}`;
+  let related = "";
+  for (const match of result.related) {
+    if (related !== "") related += ",";
+    related += `{${fragmentsOf(match.entry).related},"confidence":${JSON.stringify(match.confidence)}}`;
+  }
+  return `{"query":${JSON.stringify(query)},"answer":${answer},"related":[${related}]}`;
+}
+
 /** `GET /ask?q=...` and `POST /ask {"question": "..."}`: the best FAQ answer, or null. */
 export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
   app,
@@ -66,29 +105,14 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
     503: { $ref: "Error#" },
   };
 
-  const answer = (query: string) => {
+  const answer = (query: string, reply: FastifyReply) => {
     const engine = engines.current;
     if (engine === undefined)
       throw Object.assign(new Error("index not built"), { statusCode: 503 });
     const result = engine.ask(query);
     onAnswer?.(query, result);
-    return {
-      query,
-      answer: result.answer && {
-        id: result.answer.entry.id,
-        question: result.answer.entry.question,
-        answer: result.answer.entry.answer,
-        category: result.answer.entry.category,
-        confidence: result.answer.confidence,
-        score: result.answer.score,
-        sources: result.answer.entry.sources,
-      },
-      related: result.related.map((m) => ({
-        id: m.entry.id,
-        question: m.entry.question,
-        confidence: m.confidence,
-      })),
-    };
+    reply.header("x-content-type-options", "nosniff").type("application/json; charset=utf-8");
+    return serializeAnswer(query, result);
   };
 
   app.get<{ Querystring: { q: string } }>(
@@ -102,10 +126,7 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
         response,
       },
     },
-    async (request, reply) => {
-      reply.header("x-content-type-options", "nosniff");
-      return answer(request.query.q);
-    },
+    async (request, reply) => answer(request.query.q, reply),
   );
 
   app.post<{ Body: { question: string } }>(
@@ -124,9 +145,6 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
         response,
       },
     },
-    async (request, reply) => {
-      reply.header("x-content-type-options", "nosniff");
-      return answer(request.body.question);
-    },
+    async (request, reply) => answer(request.body.question, reply),
   );
 };
