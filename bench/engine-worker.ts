@@ -150,6 +150,8 @@ export interface SyntheticResult {
   readonly heapIndexMb: number;
   readonly rssMb: number;
   readonly buildMs: number | null;
+  /** Milliseconds per build phase, from the engine itself. */
+  readonly buildPhases?: Readonly<Record<string, number>>;
   readonly queries: TimingStats | null;
 }
 
@@ -196,7 +198,14 @@ async function synthetic(size: number): Promise<SyntheticResult> {
   log(`synthetic ${size}: built in ${buildMs.toFixed(0)} ms`);
   const heapTotalMb = heapMb();
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
-  const built = { ...known, heapTotalMb, heapIndexMb: heapTotalMb - heapKbMb, rssMb, buildMs };
+  const built = {
+    ...known,
+    heapTotalMb,
+    heapIndexMb: heapTotalMb - heapKbMb,
+    rssMb,
+    buildMs,
+    buildPhases: engine.buildTimings,
+  };
   partial({ ...built, queries: null });
 
   // Never-repeating questions: phrasings of random entries, misspelt and/or reworded.

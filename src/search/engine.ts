@@ -83,6 +83,18 @@ interface PreparedQuery {
 const ASKED = 2;
 const IN_ANSWER = 1;
 
+/** Times consecutive phases of a build. */
+class PhaseTimer {
+  readonly laps: Record<string, number> = {};
+  #last = performance.now();
+
+  lap(phase: string): void {
+    const now = performance.now();
+    this.laps[phase] = Math.round((now - this.#last) * 10) / 10;
+    this.#last = now;
+  }
+}
+
 /** Sorted term ids of an entry with how each occurs: compact even for 100,000 entries. */
 function presenceOf(
   analysed: { askTerms: ReadonlySet<string>; answerTerms: ReadonlySet<string> },
@@ -143,6 +155,8 @@ const CALIBRATION = {
  */
 export class AnswerEngine {
   readonly knowledgeBase: KnowledgeBase;
+  /** Milliseconds spent in each phase of the build (for the benchmark and the logs). */
+  readonly buildTimings: Readonly<Record<string, number>>;
   readonly #options: Required<Omit<EngineOptions, "boost">> & {
     boost: Required<NonNullable<EngineOptions["boost"]>>;
   };
@@ -171,6 +185,7 @@ export class AnswerEngine {
     const entries = knowledgeBase.entries;
     const n = entries.length;
 
+    const timer = new PhaseTimer();
     // Each field is analysed once; the words seen make the spelling vocabulary.
     const vocabulary = new Map<string, number>();
     const fields = entries.map((entry) => ({
@@ -189,6 +204,7 @@ export class AnswerEngine {
       return { phrasingTerms, askTerms, answerTerms };
     });
 
+    timer.lap("analyse");
     const termIds = new Map<string, number>();
     const documentFrequency: number[] = [];
     for (const { askTerms, answerTerms } of analysed) {
@@ -228,7 +244,9 @@ export class AnswerEngine {
       tokenize: (text) => (text === "" ? [] : text.split(" ")),
       processTerm: (term) => term,
     });
+    timer.lap("entries");
     index.addAll(entries.map((entry, doc) => ({ id: entry.id, doc })));
+    timer.lap("minisearch");
     this.#scores = new TermScores(
       index,
       this.#options.boost,
@@ -236,7 +254,10 @@ export class AnswerEngine {
     );
 
     // Typos are corrected to words people actually use for these topics.
+    timer.lap("scores");
     analyzer.useSpelling(new SpellingCorrector(vocabulary));
+    timer.lap("spelling");
+    this.buildTimings = timer.laps;
 
     this.#cache =
       this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
