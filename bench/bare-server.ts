@@ -7,47 +7,20 @@
  * Run compiled (node_modules/.cache/faq-bench/bare-server.mjs) so start-up is not charged for a TypeScript loader.
  */
 import { readFileSync } from "node:fs";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
+import { askResponseSchema } from "../src/http/routes/ask.js";
 
 const sample: Record<string, unknown> = process.env.BARE_BODY
   ? (JSON.parse(readFileSync(process.env.BARE_BODY, "utf8")) as Record<string, unknown>)
   : { query: "", answer: null, related: [] };
 
-const answerSchema = {
-  type: "object",
-  required: ["query", "answer", "related"],
-  properties: {
-    query: { type: "string" },
-    answer: {
-      type: ["object", "null"],
-      required: ["id", "question", "answer", "category", "confidence", "score", "sources"],
-      properties: {
-        id: { type: "string" },
-        question: { type: "string" },
-        answer: { type: "string" },
-        category: { type: "string" },
-        confidence: { type: "number", minimum: 0, maximum: 1 },
-        score: { type: "number" },
-        sources: { type: "array", items: { type: "string" } },
-      },
-    },
-    related: {
-      type: "array",
-      maxItems: 3,
-      items: {
-        type: "object",
-        required: ["id", "question", "confidence"],
-        properties: {
-          id: { type: "string" },
-          question: { type: "string" },
-          confidence: { type: "number" },
-        },
-      },
-    },
-  },
-} as const;
+// The service's own response schema, so both serialise the same shape the same way.
+const { $id: _id, ...answerSchema } = askResponseSchema;
 
-const app = Fastify({ logger: false, disableRequestLogging: true });
+const app = Fastify({
+  logger: false,
+  logController: new LogController({ disableRequestLogging: true }),
+});
 
 app.get<{ Querystring: { q: string } }>(
   "/ask",

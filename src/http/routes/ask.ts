@@ -14,7 +14,8 @@ const question = {
   description: "The question, in any words",
 } as const;
 
-const answerSchema = {
+/** The /ask response body (exported for the benchmark's bare route, which mirrors it). */
+export const askResponseSchema = {
   $id: "AskResponse",
   type: "object",
   required: ["query", "answer", "related"],
@@ -98,7 +99,7 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
   app,
   { engines, onAnswer },
 ) => {
-  app.addSchema(answerSchema);
+  app.addSchema(askResponseSchema);
   const response = {
     200: { $ref: "AskResponse#" },
     "4xx": { $ref: "Error#" },
