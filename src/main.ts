@@ -72,6 +72,7 @@ async function main(): Promise<void> {
           onPollingError: () => shutdown("polling error", 1),
           metrics,
           insights,
+          adminInsights: opened.store,
           voterKeys: new VoterKeys(deriveSecret(hashSecret, "voter-key")),
           rateLimit: {
             secret: hashSecret,

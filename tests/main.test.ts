@@ -43,4 +43,21 @@ describe("process start-up", () => {
     expect(stderr).toContain("PORT: must be a number");
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("refuses a statistics folder it cannot create, saying which and what to check", async () => {
+    // A folder inside a regular file can never be created, whoever runs the test (even root).
+    const file = path.join(await mkdtemp(path.join(tmpdir(), "faq-")), "a-file");
+    await writeFile(file, "");
+    const { code, stderr } = await start({ DATA_DIR: path.join(file, "data") });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Cannot open the statistics database ${file}/data/insights.sqlite`);
+    expect(stderr).toContain("Check DATA_DIR");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses REDIS_URL without the HASH_SECRET every instance must share", async () => {
+    const { code, stderr } = await start({ REDIS_URL: "redis://127.0.0.1:1" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("HASH_SECRET: is required with REDIS_URL");
+  });
 });

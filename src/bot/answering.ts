@@ -4,6 +4,9 @@
  * compact, reply to the asking message, and only carry links to a private chat.
  */
 import type { FaqEntry } from "../faq/types.js";
+import type { Answer } from "../search/engine.js";
+import type { InsightChannel } from "../store/insights.js";
+import { recordAnswer } from "../store/record.js";
 import type { BotContext } from "./context.js";
 import { loggableError } from "./error-boundary.js";
 import {
@@ -26,16 +29,15 @@ import { replyWithHtml } from "./send.js";
 export async function answerPrivately(ctx: BotContext, question: string): Promise<void> {
   const result = ctx.engine.ask(clipQuestion(question));
   ctx.services.metrics?.observeAnswer("telegram-private", result);
+  record(ctx, "telegram-private", result);
   const related = result.related.map((match) => match.entry);
   if (result.answer !== null) {
     const entry = result.answer.entry;
-    await recordAnswered(ctx, entry);
     await replyWithHtml(ctx, entryMessage(entry), {
       keyboard: privateAnswerKeyboard(entry, related),
     });
     return;
   }
-  await recordUnanswered(ctx, result.normalized);
   await replyWithHtml(ctx, noAnswerMessage(related.length > 0), {
     keyboard: related.length > 0 ? suggestionsKeyboard(related) : undefined,
   });
@@ -49,14 +51,13 @@ export async function answerInGroup(
 ): Promise<void> {
   const result = ctx.engine.ask(clipQuestion(question));
   ctx.services.metrics?.observeAnswer("telegram-group", result);
+  record(ctx, "telegram-group", result);
   const username = ctx.me.username;
   if (result.answer !== null) {
     const entry = result.answer.entry;
-    await recordAnswered(ctx, entry);
     await replyWithHtml(ctx, compactEntryMessage(entry), { replyTo });
     return;
   }
-  await recordUnanswered(ctx, result.normalized);
   const suggestions = result.related.map((match) => match.entry);
   await replyWithHtml(ctx, groupNoAnswerMessage(suggestions.length > 0), {
     replyTo,
@@ -77,7 +78,7 @@ export async function sendEntry(
     .map((id) => ctx.engine.get(id))
     .filter((other): other is FaqEntry => other !== undefined)
     .slice(0, MAX_RELATED_BUTTONS);
-  await recordAnswered(ctx, entry);
+  recordAnswered(ctx, entry, channelOf(ctx));
   await replyWithHtml(
     ctx,
     options.fromDeepLink ? deepLinkEntryMessage(entry) : entryMessage(entry),
@@ -87,19 +88,27 @@ export async function sendEntry(
   );
 }
 
-/** Statistics must never cost an answer: failures are logged and forgotten. */
-export async function recordAnswered(ctx: BotContext, entry: FaqEntry): Promise<void> {
-  try {
-    await ctx.services.stats.recordAnswered(entry.id);
-  } catch (error) {
-    ctx.logger.warn({ err: loggableError(error) }, "could not record an answer in the statistics");
-  }
+/**
+ * Statistics must never cost or delay an answer: recording runs alongside the reply (not
+ * awaited), and a failure is logged and forgotten.
+ */
+function record(ctx: BotContext, channel: InsightChannel, result: Answer): void {
+  recordAnswer(ctx.services.insights, channel, result).catch((error: unknown) => {
+    ctx.logger.warn({ err: loggableError(error) }, "could not record a question in the statistics");
+  });
 }
 
-async function recordUnanswered(ctx: BotContext, normalized: string): Promise<void> {
-  try {
-    await ctx.services.stats.recordUnanswered(normalized);
-  } catch (error) {
-    ctx.logger.warn({ err: loggableError(error) }, "could not record an unanswered question");
-  }
+/** The statistics channel of an update: its chat type, or inline for inline messages. */
+export function channelOf(ctx: BotContext): InsightChannel {
+  const type = ctx.chat?.type;
+  if (type === "private") return "telegram-private";
+  if (type === "group" || type === "supergroup") return "telegram-group";
+  return "inline";
+}
+
+/** Records that `entry` was given as an answer (see {@link record}). */
+export function recordAnswered(ctx: BotContext, entry: FaqEntry, channel: InsightChannel): void {
+  ctx.services.insights.recordAnswered({ faqId: entry.id, channel }).catch((error: unknown) => {
+    ctx.logger.warn({ err: loggableError(error) }, "could not record an answer in the statistics");
+  });
 }

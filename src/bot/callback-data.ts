@@ -6,7 +6,7 @@
  * does not decode to a known action is "stale", and the user gets a short notice instead of an
  * error. Arguments are FAQ and category ids (kebab-case), so `:` never appears inside one.
  */
-import type { Vote } from "../store/feedback-store.js";
+import type { Vote } from "../store/insights.js";
 
 /** Version of the callback-data format; bump it when the meaning of a kind changes. */
 export const CALLBACK_DATA_VERSION = "v1";

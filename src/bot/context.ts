@@ -3,8 +3,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { EngineHolder } from "../http/engine-holder.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { AnswerEngine } from "../search/engine.js";
-import type { FeedbackStore } from "../store/feedback-store.js";
-import type { QuestionStats } from "../store/question-stats.js";
+import type { InsightsStore } from "../store/insights.js";
 import type { VoterKeys } from "./voter-key.js";
 
 /**
@@ -23,9 +22,18 @@ export interface BotLogger {
 export interface BotServices {
   /** The answer engine currently serving (replaced as a whole on reload). */
   readonly engines: EngineHolder;
-  readonly feedback: FeedbackStore;
-  readonly stats: QuestionStats;
+  /**
+   * Anonymous answer counts, unanswered questions, votes and update claims. Calls on the
+   * answer path are not awaited (or are bounded by the resilient wrapper in production).
+   */
+  readonly insights: InsightsStore;
+  /** Where `/stats` reads: the raw store, so a failure is reported rather than shown as zeros. */
+  readonly adminInsights: InsightsStore;
   readonly voterKeys: VoterKeys;
+  /** Telegram user ids allowed to use `/stats`. */
+  readonly adminUserIds: ReadonlySet<number>;
+  /** How long statistics are kept (stated by `/privacy`). */
+  readonly retentionDays: number;
   /** Prometheus metrics, when the process exposes them. */
   readonly metrics?: Metrics;
 }

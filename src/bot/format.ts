@@ -118,14 +118,17 @@ export function groupIntroMessage(botUsername: string): string {
 }
 
 /** /privacy: what this bot keeps, in plain words. */
-export function privacyMessage(): string {
+export function privacyMessage(retentionDays: number): string {
+  const days = `${retentionDays} day${retentionDays === 1 ? "" : "s"}`;
   return [
     "<b>What this bot stores</b>",
     [
       "• It does <b>not</b> store your user id, name, username, phone number, chat ids or IP address, nor the text of questions it answered.",
-      "• It counts, anonymously, how often each answer is given, and the 👍 / 👎 votes on answers. A vote is stored under a one-way code so you can change it, never under who you are.",
-      "• For questions it could not answer, it keeps their normalised text (lower case, no punctuation), without anything about who asked, to improve the FAQ.",
-      "• These records are kept for 30 days by default, then deleted.",
+      "• For each answer it gives: which FAQ entry, where (private chat, group, inline or web) and the hour. Nothing about who asked.",
+      "• For questions it could not answer: their normalised text (lower case, no punctuation, long numbers removed), how often and when they were first and last asked, and the closest entry, to improve the FAQ. Nothing about who asked.",
+      "• For 👍 / 👎: the entry, the vote and the hour. So that you can change your vote, it also keeps a one-way code of you and the message (an HMAC, not your id) for 48 hours.",
+      "• To stop floods, it counts your questions per minute under another one-way code, forgotten after the minute.",
+      `• All of this is deleted after ${days}.`,
     ].join("\n"),
     "<b>Good to know:</b> chats with bots on Telegram are <b>not end-to-end encrypted</b>. Telegram's servers can read what you send here, as in any Telegram cloud chat. Don't send anything you would not put in a public FAQ.",
     `<i>${escapeHtml(UNOFFICIAL_NOTE)}</i>`,
@@ -171,6 +174,9 @@ export function groupTopicsMessage(): string {
 export const STARTING_UP_NOTICE = "I'm just starting up. Please try again in a few seconds.";
 /** A pressed button whose data is stale (older release) or unknown. */
 export const STALE_BUTTON_NOTICE = "This button is out of date. Ask again, or send /topics.";
+/** Sent once when someone goes over the per-user question limit; then the bot stays silent. */
+export const RATE_LIMIT_NOTICE =
+  "You're asking faster than I can keep up with. Please wait a minute, then ask again.";
 
 /**
  * The plain-text beginning of an answer, for inline result descriptions: rendered, tags

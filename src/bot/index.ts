@@ -8,9 +8,8 @@ import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { EngineHolder } from "../http/engine-holder.js";
 import type { Metrics } from "../ops/metrics.js";
-import type { FeedbackStore } from "../store/feedback-store.js";
-import { MemoryQuestionStats, type QuestionStats } from "../store/question-stats.js";
-import { MemoryUpdateWindow, type UpdateDeduplicator } from "../store/update-dedup.js";
+import { DEFAULT_RETENTION_DAYS, deduplicatorOf, type InsightsStore } from "../store/insights.js";
+import { MemoryInsightsStore } from "../store/memory.js";
 import { type BotContext, type BotLogger, createContextConstructor } from "./context.js";
 import { handleBotError } from "./error-boundary.js";
 import { countApiErrors, countUpdates } from "./metrics.js";
@@ -23,11 +22,13 @@ import {
   privacyFeature,
   questionFeature,
   startFeature,
+  statsFeature,
   topicsFeature,
   unhandledFeature,
 } from "./features/index.js";
 import { type ChatFloodLimitOptions, chatFloodLimiter } from "./flood-limiter.js";
 import { deduplicateUpdates } from "./middlewares/deduplicate-updates.js";
+import { questionRateLimit, type QuestionRateLimitSettings } from "./middlewares/rate-limit.js";
 import { requireEngine } from "./middlewares/require-engine.js";
 import { VoterKeys } from "./voter-key.js";
 
@@ -38,14 +39,24 @@ export type FaqBot = Bot<BotContext>;
 export interface BotDependencies {
   /** Holder of the answer engine currently serving; the bot reads it per update. */
   readonly engines: EngineHolder;
-  /** Where 👍 / 👎 go. */
-  readonly feedback: FeedbackStore;
   /** pino-compatible logger (Fastify's `app.log` fits). */
   readonly logger: BotLogger;
-  /** Anonymous answer counts and unanswered questions. Default: in memory. */
-  readonly stats?: QuestionStats;
-  /** Decides whether an update id was already handled. Default: an in-memory window. */
-  readonly deduplicator?: UpdateDeduplicator;
+  /**
+   * Answer counts, unanswered questions, 👍 / 👎 and the duplicate-update window. Default: in
+   * memory (tests); the process passes the configured store behind the resilient wrapper.
+   */
+  readonly insights?: InsightsStore;
+  /**
+   * Where `/stats` reads from: pass the raw store (not the degrading wrapper), so a failure is
+   * reported as such instead of as empty statistics. Default: `insights`.
+   */
+  readonly adminInsights?: InsightsStore;
+  /** Per-user question limit (one notice, then silence). None without it. */
+  readonly rateLimit?: QuestionRateLimitSettings;
+  /** Telegram user ids allowed to use `/stats` (in a private chat). Default: nobody. */
+  readonly adminUserIds?: readonly number[];
+  /** Retention stated by `/privacy`, in days. Default 30. */
+  readonly retentionDays?: number;
   /** Another Bot API server (self-hosted telegram-bot-api, or a test stand-in). */
   readonly apiRoot?: string;
   /** Known bot info: skips `getMe`, so tests run offline. */
@@ -68,11 +79,14 @@ export const RETRY_DEFAULTS: Partial<AutoRetryOptions> = {
 
 /** Builds the bot; see {@link BotDependencies}. */
 export function createBot(token: string, deps: BotDependencies): FaqBot {
+  const insights = deps.insights ?? new MemoryInsightsStore();
   const services = {
     engines: deps.engines,
-    feedback: deps.feedback,
-    stats: deps.stats ?? new MemoryQuestionStats(),
+    insights,
+    adminInsights: deps.adminInsights ?? insights,
     voterKeys: deps.voterKeys ?? new VoterKeys(),
+    adminUserIds: new Set(deps.adminUserIds ?? []),
+    retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS,
     metrics: deps.metrics,
   };
   const bot = new Bot<BotContext>(token, {
@@ -92,12 +106,15 @@ export function createBot(token: string, deps: BotDependencies): FaqBot {
   bot.catch(handleBotError);
   if (deps.metrics !== undefined) bot.use(countUpdates(deps.metrics));
   const protectedBot = bot.errorBoundary(handleBotError);
-  protectedBot.use(deduplicateUpdates(deps.deduplicator ?? new MemoryUpdateWindow()));
+  protectedBot.use(deduplicateUpdates(deduplicatorOf(insights)));
   protectedBot.use(membershipFeature());
+  // After the dedup (a redelivery costs nothing), before anything that answers.
+  if (deps.rateLimit !== undefined) protectedBot.use(questionRateLimit(deps.rateLimit));
   protectedBot.use(requireEngine());
   protectedBot.use(startFeature());
   protectedBot.use(helpFeature());
   protectedBot.use(privacyFeature());
+  protectedBot.use(statsFeature()); // before questions: /stats is never an "unknown command"
   protectedBot.use(topicsFeature());
   protectedBot.use(questionFeature());
   protectedBot.use(groupFeature());

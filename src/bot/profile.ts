@@ -11,6 +11,8 @@ export const ALLOWED_UPDATES = [
   "message",
   "callback_query",
   "inline_query",
+  // Which inline result was sent, when inline feedback is on in @BotFather (statistics).
+  "chosen_inline_result",
   "my_chat_member",
 ] as const;
 

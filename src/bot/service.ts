@@ -39,6 +39,8 @@ export interface TelegramBotServiceOptions {
   readonly apiRoot?: string;
   /** Statistics, votes and the duplicate-update window (see `BotDependencies.insights`). */
   readonly insights?: InsightsStore;
+  /** Where `/stats` reads (the raw store; see `BotDependencies.adminInsights`). */
+  readonly adminInsights?: InsightsStore;
   /** Keys votes anonymously; give every instance the same secret. */
   readonly voterKeys?: VoterKeys;
   /** Per-user question limit. */
@@ -89,6 +91,7 @@ export class TelegramBotService {
     this.#bot = createBot(this.#options.token, {
       engines: this.#options.engines,
       insights: this.#options.insights,
+      adminInsights: this.#options.adminInsights,
       voterKeys: this.#options.voterKeys,
       rateLimit: this.#options.rateLimit,
       adminUserIds: this.#options.adminUserIds,

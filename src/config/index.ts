@@ -24,6 +24,32 @@ export interface Config {
   readonly corsOrigins: readonly string[];
   /** Reload the knowledge base when its files change (SIGHUP always reloads). */
   readonly faqWatch: boolean;
+  /** Folder of the SQLite statistics file (`insights.sqlite`), used when `redisUrl` is unset. */
+  readonly dataDir: string;
+  /** Redis for statistics, update dedup and rate limits shared by several instances. */
+  readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key, so services can share one Redis. */
+  readonly redisKeyPrefix: string;
+  /** Statistics older than this many days are deleted. */
+  readonly retentionDays: number;
+  /** Bearer token of the admin API; without it `/admin/*` does not exist. */
+  readonly adminToken: string | undefined;
+  /** Telegram user ids allowed to use `/stats` in the bot. */
+  readonly adminUserIds: readonly number[];
+  /**
+   * Secret of the keyed hashes (rate-limit keys, vote guards). Required with Redis, where every
+   * instance must hash alike; otherwise the process generates one at start.
+   */
+  readonly hashSecret: string | undefined;
+  /** Questions per client IP per minute on `/ask` and the web page. */
+  readonly rateLimitAskPerMinute: number;
+  /** Questions per Telegram user per minute in the bot. */
+  readonly rateLimitBotPerMinute: number;
+  /**
+   * Which proxies' `X-Forwarded-For` to believe for the client IP (rate limits): `false`, a
+   * number of hops, or addresses / CIDR ranges. Off by default: a client could spoof it.
+   */
+  readonly trustProxy: boolean | number | readonly string[];
 }
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
@@ -36,6 +62,18 @@ export class ConfigError extends Error {
 
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+/** A whole number in a range, from an environment string. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(min, `must be ${min}-${max}`)
+      .max(max, `must be ${min}-${max}`)
+      .default(fallback),
+  );
 
 const envSchema = z
   .object({
@@ -84,6 +122,76 @@ const envSchema = z
       .enum(["0", "1", "true", "false", ""], { error: "must be 1 or 0" })
       .default("0")
       .transform((value) => value === "1" || value === "true"),
+    DATA_DIR: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.string().default("./data"),
+    ),
+    REDIS_URL: optional(
+      z.url({
+        protocol: /^rediss?$/,
+        error: "must be a redis:// or rediss:// URL such as redis://redis:6379",
+      }),
+    ),
+    REDIS_KEY_PREFIX: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "must be 1-64 characters of A-Z a-z 0-9 : _ . -")
+        .default("faq:"),
+    ),
+    RETENTION_DAYS: wholeNumber(1, 3650, 30),
+    ADMIN_TOKEN: optional(
+      z
+        .string()
+        .regex(
+          /^[\x21-\x7e]{16,256}$/,
+          "must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
+        ),
+    ),
+    ADMIN_USER_IDS: z
+      .string()
+      .default("")
+      .refine((value) => /^\s*(\d{1,15}\s*(,\s*\d{1,15}\s*)*)?,?\s*$/.test(value), {
+        message: "must be a comma-separated list of numeric Telegram user ids",
+      })
+      .transform((value) =>
+        value
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean)
+          .map(Number),
+      ),
+    HASH_SECRET: optional(
+      z
+        .string()
+        .min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+        .max(512, "must be at most 512 characters"),
+    ),
+    RATE_LIMIT_ASK_PER_MINUTE: wholeNumber(1, 1_000_000, 60),
+    RATE_LIMIT_BOT_PER_MINUTE: wholeNumber(1, 10_000, 20),
+    TRUST_PROXY: z
+      .string()
+      .default("")
+      .transform((value): boolean | number | string[] => {
+        const trimmed = value.trim();
+        if (trimmed === "" || trimmed === "false" || trimmed === "0") return false;
+        if (/^\d+$/.test(trimmed)) return Number(trimmed);
+        return trimmed
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean);
+      })
+      .refine(
+        (value) =>
+          typeof value !== "object" ||
+          value.every((entry) =>
+            /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(entry),
+          ),
+        {
+          message:
+            "must be a number of proxy hops, or comma-separated addresses / CIDR ranges (e.g. 10.0.0.0/8, loopback)",
+        },
+      ),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.BOT_TOKEN) {
@@ -98,6 +206,14 @@ const envSchema = z
         code: "custom",
         path: ["WEBHOOK_SECRET"],
         message: "is required in webhook mode (WEBHOOK_URL is set)",
+      });
+    }
+    if (env.REDIS_URL && !env.HASH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["HASH_SECRET"],
+        message:
+          "is required with REDIS_URL: every instance must hash user ids and IPs alike (e.g. `openssl rand -hex 32`)",
       });
     }
   });
@@ -122,5 +238,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     telegramApiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
     corsOrigins: e.CORS_ORIGINS,
     faqWatch: e.FAQ_WATCH,
+    dataDir: e.DATA_DIR,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    retentionDays: e.RETENTION_DAYS,
+    adminToken: e.ADMIN_TOKEN,
+    adminUserIds: e.ADMIN_USER_IDS,
+    hashSecret: e.HASH_SECRET,
+    rateLimitAskPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE,
+    rateLimitBotPerMinute: e.RATE_LIMIT_BOT_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -1,13 +1,21 @@
 import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
+import rateLimit, { type RateLimitPluginOptions } from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import underPressure from "@fastify/under-pressure";
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from "fastify";
 import type { Metrics } from "../ops/metrics.js";
 import type { Answer } from "../search/engine.js";
+import type { InsightsStore } from "../store/insights.js";
 import type { EngineHolder } from "./engine-holder.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
+import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
 import { healthRoutes } from "./routes/health.js";
@@ -28,6 +36,54 @@ export interface AppDependencies {
   readonly pressure?: { readonly maxEventLoopDelay?: number; readonly sampleInterval?: number };
   /** Extra plugins (the Telegram webhook) registered after the core routes. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
+  /**
+   * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`),
+   * one budget shared by all three: options from `askRateLimitOptions` (src/store/rate-limit.ts).
+   * No limit without it.
+   */
+  readonly questionRateLimit?: RateLimitPluginOptions;
+  /** The admin API (`/admin/*`); it exists only when `token` is set. */
+  readonly admin?: {
+    /** Bearer token required by every admin route. */
+    readonly token: string | undefined;
+    /** Where the insight is read from (the raw store: failures become 503, not empty data). */
+    readonly store: InsightsStore;
+  };
+  /**
+   * Proxies whose `X-Forwarded-For` gives the client IP (Fastify's `trustProxy`): a hop count or
+   * addresses. Off by default, since a client could otherwise pick its own rate-limit key.
+   */
+  readonly trustProxy?: boolean | number | readonly string[];
+}
+
+/** Routes that answer a question, and so count against the per-client question budget. */
+function isQuestionRoute(route: RouteOptions): boolean {
+  const methods = [route.method].flat();
+  return route.url === "/ask" || (route.url === "/" && methods.includes("GET"));
+}
+
+/**
+ * Adds the shared question limiter to the question routes as they are registered. The page
+ * (`GET /`) only counts when it answers a question (`?q=`), not when it is merely opened.
+ */
+async function registerQuestionRateLimit(
+  app: FastifyInstance,
+  options: RateLimitPluginOptions,
+): Promise<void> {
+  await app.register(rateLimit, options);
+  const limit = app.rateLimit();
+  app.addHook("onRoute", (route) => {
+    if (!isQuestionRoute(route)) return;
+    const hook: typeof limit =
+      route.url === "/"
+        ? async function (request, reply) {
+            const query = request.query as { q?: unknown };
+            if (typeof query.q === "string" && query.q.trim() !== "")
+              return limit.call(this, request, reply);
+          }
+        : limit;
+    route.onRequest = [route.onRequest ?? []].flat().concat(hook as never);
+  });
 }
 
 /** Request durations by route pattern, and `GET /metrics` in Prometheus text format. */
@@ -60,8 +116,17 @@ function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
  * the URL carries the user's question, which is never logged at info.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const hops = deps.trustProxy;
+  // A hop count trusts that many proxies in front (Fastify's numeric form, as a function).
+  const trustProxy: FastifyServerOptions["trustProxy"] =
+    typeof hops === "number"
+      ? (_address: string, hop: number) => hop < hops
+      : typeof hops === "object"
+        ? [...hops]
+        : (hops ?? false);
   const app = Fastify({
     logger: deps.logger ?? false,
+    trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     // Wrong types are an error, not silently coerced ({"question": 42} is a 400).
@@ -115,6 +180,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         description: "Answers questions about WhatsApp's privacy from a curated FAQ. Unofficial.",
         version: "1.0.0",
       },
+      components: {
+        securitySchemes: {
+          adminToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "The ADMIN_TOKEN of the service (admin routes only)",
+          },
+        },
+      },
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
@@ -122,10 +196,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   await app.register(swaggerUi, { routePrefix: "/docs" });
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  if (deps.questionRateLimit !== undefined)
+    await registerQuestionRateLimit(app, deps.questionRateLimit);
   await app.register(healthRoutes, { engines: deps.engines });
   await app.register(askRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
   await app.register(faqRoutes, { engines: deps.engines });
   await app.register(webRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
+  if (deps.admin !== undefined)
+    await app.register(adminRoutes, { token: deps.admin.token, store: deps.admin.store });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }

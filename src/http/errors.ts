@@ -52,6 +52,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 }
 
 function clientMessage(error: FastifyError, status: number): string {
+  // Rate limiting builds its own message (it says when to retry; see src/store/rate-limit.ts).
+  if (status === 429) return error.message;
   if (error.validation) {
     const issue = error.validation[0];
     const where = error.validationContext ?? "request";

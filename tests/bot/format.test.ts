@@ -50,7 +50,7 @@ describe("message texts", () => {
       format.welcomeMessage(engine.categories, engine.entries.length),
       format.helpMessage("Some_Bot"),
       format.groupIntroMessage("Some_Bot"),
-      format.privacyMessage(),
+      format.privacyMessage(30),
       format.topicsMessage(),
       ...engine.categories.map((c) => format.categoryMessage(c)),
       format.categoryMessage({ id: "x", title: "<Tricky & title>", description: "a > b" }),

@@ -54,6 +54,7 @@ describe("bot profile", () => {
   it("asks only for the update types the bot handles", () => {
     expect([...ALLOWED_UPDATES].sort()).toEqual([
       "callback_query",
+      "chosen_inline_result",
       "inline_query",
       "message",
       "my_chat_member",

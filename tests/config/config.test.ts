@@ -24,6 +24,16 @@ describe("loadConfig", () => {
       telegramApiRoot: undefined,
       corsOrigins: [],
       faqWatch: false,
+      dataDir: "./data",
+      redisUrl: undefined,
+      redisKeyPrefix: "faq:",
+      retentionDays: 30,
+      adminToken: undefined,
+      adminUserIds: [],
+      hashSecret: undefined,
+      rateLimitAskPerMinute: 60,
+      rateLimitBotPerMinute: 20,
+      trustProxy: false,
     });
   });
 
@@ -88,5 +98,75 @@ describe("loadConfig", () => {
     expect(problems({ WEBHOOK_URL: "https://x.example" })).toEqual([
       "WEBHOOK_URL: is set but BOT_TOKEN is not",
     ]);
+  });
+
+  describe("storage, admin and scale-out settings", () => {
+    const secret = "0123456789abcdef0123456789abcdef";
+
+    it("reads them", () => {
+      expect(
+        loadConfig({
+          DATA_DIR: "/var/lib/faq",
+          REDIS_URL: "redis://:pw@redis:6379/2",
+          REDIS_KEY_PREFIX: "faq-prod:",
+          HASH_SECRET: secret,
+          RETENTION_DAYS: "7",
+          ADMIN_TOKEN: "admin-token-0123456789",
+          ADMIN_USER_IDS: " 111, 222 ,",
+          RATE_LIMIT_ASK_PER_MINUTE: "5",
+          RATE_LIMIT_BOT_PER_MINUTE: "10",
+          TRUST_PROXY: "1",
+        }),
+      ).toMatchObject({
+        dataDir: "/var/lib/faq",
+        redisUrl: "redis://:pw@redis:6379/2",
+        redisKeyPrefix: "faq-prod:",
+        hashSecret: secret,
+        retentionDays: 7,
+        adminToken: "admin-token-0123456789",
+        adminUserIds: [111, 222],
+        rateLimitAskPerMinute: 5,
+        rateLimitBotPerMinute: 10,
+        trustProxy: 1,
+      });
+      expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, loopback" }).trustProxy).toEqual([
+        "10.0.0.0/8",
+        "loopback",
+      ]);
+      expect(
+        loadConfig({ REDIS_URL: "rediss://cache.example:6380", HASH_SECRET: secret }),
+      ).toMatchObject({
+        redisUrl: "rediss://cache.example:6380",
+      });
+    });
+
+    it("requires HASH_SECRET with REDIS_URL, since every instance must hash alike", () => {
+      expect(problems({ REDIS_URL: "redis://redis:6379" })).toEqual([
+        "HASH_SECRET: is required with REDIS_URL: every instance must hash user ids and IPs alike (e.g. `openssl rand -hex 32`)",
+      ]);
+      expect(problems({ HASH_SECRET: "too-short" })).toEqual([
+        "HASH_SECRET: must be at least 32 characters (e.g. `openssl rand -hex 32`)",
+      ]);
+    });
+
+    it("names each bad value with a clear message", () => {
+      const list = problems({
+        REDIS_URL: "http://redis:6379",
+        HASH_SECRET: secret,
+        RETENTION_DAYS: "0",
+        ADMIN_TOKEN: "short",
+        ADMIN_USER_IDS: "@alice",
+        RATE_LIMIT_ASK_PER_MINUTE: "many",
+        TRUST_PROXY: "everyone",
+        REDIS_KEY_PREFIX: "has space",
+      }).join("\n");
+      expect(list).toMatch(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+      expect(list).toMatch(/RETENTION_DAYS: must be 1-3650/);
+      expect(list).toMatch(/ADMIN_TOKEN: must be 16-256 printable characters/);
+      expect(list).toMatch(/ADMIN_USER_IDS: must be a comma-separated list of numeric/);
+      expect(list).toMatch(/RATE_LIMIT_ASK_PER_MINUTE: must be a number/);
+      expect(list).toMatch(/TRUST_PROXY: must be a number of proxy hops/);
+      expect(list).toMatch(/REDIS_KEY_PREFIX: must be 1-64 characters/);
+    });
   });
 });

@@ -1,15 +1,14 @@
 /**
  * A bot wired for offline unit tests: known `botInfo` (no getMe), the {@link FakeBotApi}
- * transformer answering every call, in-memory stores and a logger that records.
+ * transformer answering every call, an in-memory insights store and a logger that records.
  */
 import type { Update } from "grammy/types";
 import { type BotLogger } from "../../src/bot/context.js";
-import { createBot, type FaqBot } from "../../src/bot/index.js";
+import { type BotDependencies, createBot, type FaqBot } from "../../src/bot/index.js";
 import { VoterKeys } from "../../src/bot/voter-key.js";
 import { EngineHolder } from "../../src/http/engine-holder.js";
 import type { AnswerEngine } from "../../src/search/engine.js";
-import { MemoryFeedbackStore } from "../../src/store/feedback-store.js";
-import { MemoryQuestionStats } from "../../src/store/question-stats.js";
+import { MemoryInsightsStore } from "../../src/store/memory.js";
 import { FakeBotApi } from "./fake-bot-api.js";
 import { realEngine } from "./knowledge-base.js";
 import { TEST_BOT, TEST_TOKEN } from "./telegram-updates.js";
@@ -54,8 +53,8 @@ export interface TestBot {
   readonly api: FakeBotApi;
   readonly logger: RecordingLogger;
   readonly engines: EngineHolder;
-  readonly feedback: MemoryFeedbackStore;
-  readonly stats: MemoryQuestionStats;
+  /** Statistics, votes and update claims of this bot. */
+  readonly insights: MemoryInsightsStore;
   /** Handles one update the way the webhook does (errors would propagate, none should). */
   send(update: Update): Promise<void>;
 }
@@ -73,23 +72,26 @@ export function sharedEngine(): Promise<AnswerEngine> {
  * @param engine The engine to serve; `null` for "index not built yet". Default: the real FAQ.
  */
 export async function createTestBot(
-  options: { engine?: AnswerEngine | null } = {},
+  options: {
+    engine?: AnswerEngine | null;
+    /** Extra bot dependencies (a rate limit, admin ids, ...). */
+    deps?: Partial<BotDependencies>;
+  } = {},
 ): Promise<TestBot> {
   const engines = new EngineHolder();
   const engine = options.engine === undefined ? await sharedEngine() : options.engine;
   if (engine !== null) engines.set(engine);
   const api = new FakeBotApi();
   const logger = new RecordingLogger();
-  const feedback = new MemoryFeedbackStore();
-  const stats = new MemoryQuestionStats();
+  const insights = new MemoryInsightsStore();
   const bot = createBot(TEST_TOKEN, {
     engines,
-    feedback,
-    stats,
+    insights,
     logger,
     botInfo: TEST_BOT,
     voterKeys: new VoterKeys(Buffer.alloc(32, 7)),
+    ...options.deps,
   });
   bot.api.config.use(api.transformer);
-  return { bot, api, logger, engines, feedback, stats, send: (update) => bot.handleUpdate(update) };
+  return { bot, api, logger, engines, insights, send: (update) => bot.handleUpdate(update) };
 }

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { isolatedServiceEnv } from "./service-env.js";
 import { residentSetSize } from "./service-process.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -44,6 +45,7 @@ export class BotServiceProcess {
 
   /** Spawns the service on 127.0.0.1 with a free port and the given variables. */
   static spawn(env: Record<string, string>): BotServiceProcess {
+    const store = isolatedServiceEnv();
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: REPO_ROOT,
       env: {
@@ -53,10 +55,12 @@ export class BotServiceProcess {
         HOST: "127.0.0.1",
         PORT: "0",
         LOG_LEVEL: "info",
+        ...store.env,
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    child.once("exit", () => store.cleanup());
     return new BotServiceProcess(child);
   }
 
@@ -110,6 +114,12 @@ export class BotServiceProcess {
         throw new Error(`Timed out waiting for ${what}. Output:\n${this.#output.slice(-3000)}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+  }
+
+  /** Kills the process at once with SIGKILL (a crash: no shutdown code runs) and waits for it. */
+  async kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (!this.exited) this.#child.kill("SIGKILL");
+    return this.#exit;
   }
 
   /** Sends SIGTERM and waits (bounded) for the exit; SIGKILL if it does not stop in time. */

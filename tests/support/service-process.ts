@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { isolatedServiceEnv } from "./service-env.js";
 
 /** A free loopback TCP port. */
 export function freePort(): Promise<number> {
@@ -41,12 +42,14 @@ export async function startService(
   timeoutMs = 20_000,
 ): Promise<ServiceProcess> {
   const port = await freePort();
+  const store = isolatedServiceEnv();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     env: {
       PATH: process.env.PATH,
       HOST: "127.0.0.1",
       PORT: String(port),
       LOG_LEVEL: "warn",
+      ...store.env,
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -55,7 +58,10 @@ export async function startService(
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
+    child.once("exit", (code) => {
+      store.cleanup();
+      resolve(code);
+    }),
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { VoteOutcome } from "../../store/feedback-store.js";
+import type { VoteOutcome } from "../../store/insights.js";
 import type { BotContext } from "../context.js";
 import { type CallbackContext, onCallbackAction } from "../filters.js";
 import { STALE_BUTTON_NOTICE } from "../format.js";
@@ -22,7 +22,7 @@ export function feedbackFeature(): Composer<BotContext> {
       return;
     }
     const voterKey = ctx.services.voterKeys.keyFor(ctx.callbackQuery.from.id, messageRef(ctx));
-    const outcome = await ctx.services.feedback.recordVote({ faqId, vote, voterKey });
+    const outcome = await ctx.services.insights.recordVote({ faqId, vote, voterKey });
     await ctx.answerCallbackQuery({ text: THANKS[outcome](vote === "up" ? "👍" : "👎") });
   });
   return composer;

@@ -7,5 +7,6 @@ export { membershipFeature } from "./membership.js";
 export { privacyFeature } from "./privacy.js";
 export { questionFeature } from "./question.js";
 export { startFeature } from "./start.js";
+export { statsFeature } from "./stats.js";
 export { topicsFeature } from "./topics.js";
 export { unhandledFeature } from "./unhandled.js";

@@ -2,7 +2,8 @@ import { Composer, InlineQueryResultBuilder } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { FaqEntry } from "../../faq/types.js";
 import type { AnswerEngine } from "../../search/engine.js";
-import type { QuestionStats } from "../../store/question-stats.js";
+import type { InsightsStore } from "../../store/insights.js";
+import { recordAnswered } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { loggableError } from "../error-boundary.js";
 import { answerSnippet, clipQuestion, entryMessage, fitOneMessage, truncate } from "../format.js";
@@ -27,7 +28,7 @@ export function inlineFeature(): Composer<BotContext> {
     const query = clipQuestion(ctx.inlineQuery.query);
     const entries =
       query === ""
-        ? await mostAskedEntries(engine, ctx.services.stats, MAX_INLINE_RESULTS, ctx)
+        ? await mostAskedEntries(engine, ctx.services.insights, MAX_INLINE_RESULTS, ctx)
         : engine.search(query, MAX_INLINE_RESULTS).map((match) => match.entry);
     if (query !== "") {
       const outcome = entries.length > 0 ? "answered" : "no_answer";
@@ -39,6 +40,30 @@ export function inlineFeature(): Composer<BotContext> {
         ? entries.map((entry) => articleFor(entry, username))
         : [noAnswerArticle(username)];
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS });
+  });
+
+  // Inline queries arrive while people type, so they are not counted; the result someone
+  // actually sent is (Telegram reports it when inline feedback is on in @BotFather).
+  composer.on("chosen_inline_result", async (ctx) => {
+    const chosen = ctx.chosenInlineResult;
+    const entry = ctx.engine.get(chosen.result_id);
+    if (entry !== undefined) {
+      recordAnswered(ctx, entry, "inline");
+      return;
+    }
+    if (chosen.result_id !== NO_ANSWER_RESULT_ID) return;
+    const result = ctx.engine.ask(clipQuestion(chosen.query));
+    const closest = result.related[0];
+    await ctx.services.insights
+      .recordUnanswered({
+        normalized: result.normalized,
+        channel: "inline",
+        bestCandidate: closest?.entry.id ?? null,
+        confidence: closest?.confidence ?? 0,
+      })
+      .catch((error: unknown) =>
+        ctx.logger.warn({ err: loggableError(error) }, "could not record an unanswered question"),
+      );
   });
   return composer;
 }
@@ -72,7 +97,7 @@ function noAnswerArticle(botUsername: string): InlineQueryResultArticle {
  */
 async function mostAskedEntries(
   engine: AnswerEngine,
-  stats: QuestionStats,
+  stats: Pick<InsightsStore, "mostAsked">,
   limit: number,
   ctx: BotContext,
 ): Promise<FaqEntry[]> {

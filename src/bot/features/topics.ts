@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { recordAnswered } from "../answering.js";
+import { channelOf, recordAnswered } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { onCallbackAction } from "../filters.js";
 import {
@@ -61,7 +61,7 @@ export function topicsFeature(): Composer<BotContext> {
       return;
     }
     await ctx.answerCallbackQuery();
-    await recordAnswered(ctx, entry);
+    recordAnswered(ctx, entry, channelOf(ctx));
     await editOrReplyWithHtml(ctx, entryMessage(entry), topicAnswerKeyboard(entry));
   });
 

@@ -11,11 +11,20 @@ describe("/privacy", () => {
     expect(text).toMatch(/does not store your user id, name, username/);
     expect(text).toMatch(/chat ids or IP address/);
     expect(text).toMatch(/nor the text of questions it answered/);
-    expect(text).toMatch(/votes/);
-    expect(text).toMatch(/normalised text/);
-    expect(text).toMatch(/30 days/);
+    expect(text).toMatch(/which FAQ entry, where .* and the hour/);
+    expect(text).toMatch(/normalised text .* first and last asked, and the closest entry/);
+    expect(text).toMatch(/👍 \/ 👎: the entry, the vote and the hour/);
+    expect(text).toMatch(/one-way code .* for 48 hours/);
+    expect(text).toMatch(/questions per minute under another one-way code/);
+    expect(text).toMatch(/deleted after 30 days/);
     expect(text).toMatch(/not end-to-end encrypted/);
     expect(t.api.problems).toEqual([]);
+  });
+
+  it("states the configured retention", async () => {
+    const t = await createTestBot({ deps: { retentionDays: 7 } });
+    await t.send(textMessage(1, "/privacy"));
+    expect(String(t.api.last("sendMessage").text)).toMatch(/deleted after 7 days/);
   });
 
   it("works in groups too, as a reply", async () => {

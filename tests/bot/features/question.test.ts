@@ -51,7 +51,7 @@ describe("private chat: questions", () => {
         .map((b) => b.text),
     ).toEqual(["👍", "👎"]);
     expect(t.api.problems).toEqual([]);
-    expect(await t.stats.mostAsked(1)).toEqual([expected.id]);
+    expect(await t.insights.mostAsked(1)).toEqual([expected.id]);
   });
 
   it("without a confident answer says so honestly, offers 'did you mean' buttons and points to /topics", async () => {
@@ -74,10 +74,10 @@ describe("private chat: questions", () => {
     expect(sent.text).toMatch(/don't have an answer/);
     expect(sent.text).toContain("/topics");
     expect(sent.reply_markup).toBeUndefined();
-    const unanswered = await t.stats.unanswered();
+    const unanswered = await t.insights.unanswered(10);
     expect(unanswered).toHaveLength(1);
-    expect(unanswered[0]!.normalized).not.toContain("WEATHER");
-    expect(unanswered[0]!.normalized).not.toContain("?");
+    expect(unanswered[0]!.question).not.toContain("WEATHER");
+    expect(unanswered[0]!.question).not.toContain("?");
   });
 
   it("answers /ask <question>, and explains /ask without one", async () => {

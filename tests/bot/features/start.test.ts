@@ -29,7 +29,7 @@ describe("/start", () => {
     expect(callbackDataOf(sent.reply_markup).map((d) => decodeCallbackData(d)?.kind)).toContain(
       "vote",
     );
-    expect(await t.stats.mostAsked(1)).toEqual([entry.id]);
+    expect(await t.insights.mostAsked(1)).toEqual([entry.id]);
   });
 
   it("explains an out-of-date deep link and offers the topics", async () => {

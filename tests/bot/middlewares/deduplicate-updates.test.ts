@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createBot } from "../../../src/bot/index.js";
-import type { UpdateDeduplicator } from "../../../src/store/update-dedup.js";
+import { MemoryInsightsStore } from "../../../src/store/memory.js";
 import { createTestBot } from "../../support/bot-harness.js";
 import { TEST_BOT, TEST_TOKEN, textMessage } from "../../support/telegram-updates.js";
 
@@ -17,18 +17,16 @@ describe("duplicate deliveries", () => {
     ).toBe(true);
   });
 
-  it("goes through the deduplicator interface, so a shared (Redis) window can replace the memory one", async () => {
+  it("claims each update in the insights store, so a shared (Redis) store dedups across instances", async () => {
     const t = await createTestBot();
     const claimed: number[] = [];
-    const deduplicator: UpdateDeduplicator = {
-      claim: async (id) => (claimed.push(id), id % 2 === 0),
-    };
+    const insights = new MemoryInsightsStore();
+    insights.claimUpdate = async (id) => (claimed.push(id), id % 2 === 0);
     const bot = createBot(TEST_TOKEN, {
       engines: t.engines,
-      feedback: t.feedback,
+      insights,
       logger: t.logger,
       botInfo: TEST_BOT,
-      deduplicator,
     });
     bot.api.config.use(t.api.transformer);
     await bot.handleUpdate(textMessage(2, "can whatsapp read my messages"));

@@ -1,0 +1,28 @@
+/**
+ * Turns the engine's reply into what the insights store keeps: the FAQ id of an answer, or the
+ * normalised text of an unanswered (below-threshold) question with its closest candidate. The
+ * raw question text never reaches the store.
+ */
+import type { Answer } from "../search/engine.js";
+import type { InsightChannel, InsightsStore } from "./insights.js";
+
+/**
+ * Records one reply. Returns the store's promise; callers on a request path do not await it
+ * (the resilient wrapper never rejects), so the store never delays an answer.
+ */
+export function recordAnswer(
+  store: Pick<InsightsStore, "recordAnswered" | "recordUnanswered">,
+  channel: InsightChannel,
+  answer: Answer,
+): Promise<void> {
+  if (answer.answer !== null)
+    return store.recordAnswered({ faqId: answer.answer.entry.id, channel });
+  // Below the answer threshold, the best remaining match comes first among the related ones.
+  const closest = answer.related[0];
+  return store.recordUnanswered({
+    normalized: answer.normalized,
+    channel,
+    bestCandidate: closest?.entry.id ?? null,
+    confidence: closest?.confidence ?? 0,
+  });
+}

@@ -1,0 +1,384 @@
+/**
+ * {@link InsightsStore} in Redis, shared by every instance of the service (`REDIS_URL`).
+ *
+ * Keys (all under a configurable prefix, default `faq:`), each with an EXPIREAT at the end of
+ * its retention period, so Redis itself forgets old data and `prune` has nothing to do:
+ *
+ * - `hour:<YYYY-MM-DDTHH>` hash: `a|<channel>|<faqId>` answers, `u|<channel>` unanswered
+ *   questions, `f|<faqId>|up|down` votes, counted in that hour;
+ * - `top:<YYYY-MM-DD>` sorted set: answers per FAQ id that day (ranks `mostAsked` cheaply);
+ * - `uq:<day>` sorted set (question -> occurrences that day), `uqfirst:<day>` and `uqlast:<day>`
+ *   hashes (first seen; last seen with its best candidate and confidence);
+ * - `vote:<voterKey>`: the duplicate-vote guard, an HMAC key living `voterKeyTtlSeconds`;
+ * - `update:<update_id>`: claimed update ids (SET NX EX), living `updateClaimTtlSeconds`.
+ *
+ * Multi-key steps are Lua scripts (atomic, one round trip). The vote script derives the key
+ * of the hour a vote was first cast from the guard, so this store assumes one Redis (with or
+ * without replicas), not Redis Cluster.
+ */
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import {
+  byFrequencyThenRecency,
+  compareText,
+  dayExpiresAt,
+  dayLabel,
+  dayOf,
+  dayOfHour,
+  hourExpiresAt,
+  hourLabel,
+  hourOf,
+  oldestKeptDay,
+  oldestKeptHour,
+  sortFeedback,
+  StatsAccumulator,
+  statsWindow,
+} from "./buckets.js";
+import {
+  checkLimit,
+  checkStatsQuery,
+  resolveStoreOptions,
+  storedQuestion,
+  type AnsweredEvent,
+  type FeedbackItem,
+  type InsightsStore,
+  type InsightsStoreOptions,
+  type InsightStats,
+  type PruneResult,
+  type ResolvedStoreOptions,
+  type StatsQuery,
+  type UnansweredEvent,
+  type UnansweredItem,
+  type VoteEvent,
+  type VoteOutcome,
+} from "./insights.js";
+
+/** Default key prefix: several services (or test runs) can share one Redis. */
+export const DEFAULT_REDIS_KEY_PREFIX = "faq:";
+
+/** Options of {@link RedisInsightsStore}. */
+export interface RedisInsightsStoreOptions extends InsightsStoreOptions {
+  /** A connected (or connecting) ioredis client. */
+  readonly client: Redis;
+  /** Prefix of every key. Default {@link DEFAULT_REDIS_KEY_PREFIX}. */
+  readonly keyPrefix?: string;
+  /** `close()` also quits the client (true when the store created it). Default false. */
+  readonly ownsClient?: boolean;
+}
+
+/**
+ * KEYS: guard, current hour hash. ARGV: faqId, vote, hour label, guard TTL (s), EXPIREAT of
+ * the hour hash, key prefix. A changed vote is moved within the hour it was first cast.
+ */
+const VOTE_SCRIPT = `
+local previous = redis.call('GET', KEYS[1])
+if previous then
+  local guard = cjson.decode(previous)
+  if guard.faqId == ARGV[1] and guard.vote == ARGV[2] then return 'unchanged' end
+  local bucket = ARGV[6] .. 'hour:' .. guard.hour
+  if redis.call('EXISTS', bucket) == 1 then
+    local old = 'f|' .. guard.faqId .. '|' .. guard.vote
+    if tonumber(redis.call('HGET', bucket, old) or '0') > 0 then
+      redis.call('HINCRBY', bucket, old, -1)
+    end
+    redis.call('HINCRBY', bucket, 'f|' .. ARGV[1] .. '|' .. ARGV[2], 1)
+  end
+  guard.faqId = ARGV[1]
+  guard.vote = ARGV[2]
+  redis.call('SET', KEYS[1], cjson.encode(guard), 'KEEPTTL')
+  return 'changed'
+end
+redis.call('HINCRBY', KEYS[2], 'f|' .. ARGV[1] .. '|' .. ARGV[2], 1)
+redis.call('EXPIREAT', KEYS[2], ARGV[5])
+redis.call('SET', KEYS[1], cjson.encode({faqId = ARGV[1], vote = ARGV[2], hour = ARGV[3]}), 'EX', ARGV[4])
+return 'recorded'
+`;
+
+/**
+ * KEYS: hour hash, uq, uqfirst, uqlast. ARGV: hourly field, question ('' = none), at (ms),
+ * JSON [at, bestCandidate, confidence], EXPIREAT of the hour hash, EXPIREAT of the day keys.
+ */
+const UNANSWERED_SCRIPT = `
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('EXPIREAT', KEYS[1], ARGV[5])
+if ARGV[2] == '' then return 0 end
+local at = tonumber(ARGV[3])
+redis.call('ZINCRBY', KEYS[2], 1, ARGV[2])
+local first = tonumber(redis.call('HGET', KEYS[3], ARGV[2]))
+if (not first) or at < first then redis.call('HSET', KEYS[3], ARGV[2], ARGV[3]) end
+local last = redis.call('HGET', KEYS[4], ARGV[2])
+if (not last) or at >= tonumber(string.match(last, '^%[(%d+)')) then
+  redis.call('HSET', KEYS[4], ARGV[2], ARGV[4])
+end
+for i = 2, 4 do redis.call('EXPIREAT', KEYS[i], ARGV[6]) end
+return 1
+`;
+
+/** The client with this store's scripts defined (`defineCommand` adds them at run time). */
+interface ScriptedRedis extends Redis {
+  faqInsightsVote(...args: (string | number)[]): Promise<VoteOutcome>;
+  faqInsightsUnanswered(...args: (string | number)[]): Promise<number>;
+}
+
+export class RedisInsightsStore implements InsightsStore {
+  readonly #redis: ScriptedRedis;
+  readonly #prefix: string;
+  readonly #ownsClient: boolean;
+  readonly #options: ResolvedStoreOptions;
+
+  constructor(options: RedisInsightsStoreOptions) {
+    this.#options = resolveStoreOptions(options);
+    this.#prefix = options.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
+    this.#ownsClient = options.ownsClient ?? false;
+    const client = options.client;
+    client.defineCommand("faqInsightsVote", { numberOfKeys: 2, lua: VOTE_SCRIPT });
+    client.defineCommand("faqInsightsUnanswered", { numberOfKeys: 4, lua: UNANSWERED_SCRIPT });
+    this.#redis = client as ScriptedRedis;
+  }
+
+  async recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
+    const when = at ?? this.#options.now();
+    const hour = hourOf(when);
+    const day = dayOf(when);
+    const retention = this.#options.retentionDays;
+    await this.#redis
+      .multi()
+      .hincrby(this.#hourKey(hour), `a|${channel}|${faqId}`, 1)
+      .expireat(this.#hourKey(hour), hourExpiresAt(hour, retention))
+      .zincrby(this.#key("top", day), 1, faqId)
+      .expireat(this.#key("top", day), dayExpiresAt(day, retention))
+      .exec()
+      .then(checkTransaction);
+  }
+
+  async recordUnanswered(event: UnansweredEvent): Promise<void> {
+    const at = (event.at ?? this.#options.now()).getTime();
+    const hour = hourOf(at);
+    const day = dayOf(at);
+    const retention = this.#options.retentionDays;
+    await this.#redis.faqInsightsUnanswered(
+      this.#hourKey(hour),
+      this.#key("uq", day),
+      this.#key("uqfirst", day),
+      this.#key("uqlast", day),
+      `u|${event.channel}`,
+      storedQuestion(event.normalized),
+      at,
+      JSON.stringify([at, event.bestCandidate, event.confidence]),
+      hourExpiresAt(hour, retention),
+      dayExpiresAt(day, retention),
+    );
+  }
+
+  async recordVote({ faqId, vote, voterKey, at }: VoteEvent): Promise<VoteOutcome> {
+    const hour = hourOf(at ?? this.#options.now());
+    return this.#redis.faqInsightsVote(
+      `${this.#prefix}vote:${voterKey}`,
+      this.#hourKey(hour),
+      faqId,
+      vote,
+      hourLabel(hour),
+      this.#options.voterKeyTtlSeconds,
+      hourExpiresAt(hour, this.#options.retentionDays),
+      this.#prefix,
+    );
+  }
+
+  async claimUpdate(updateId: number): Promise<boolean> {
+    const claimed = await this.#redis.set(
+      `${this.#prefix}update:${updateId}`,
+      "1",
+      "EX",
+      this.#options.updateClaimTtlSeconds,
+      "NX",
+    );
+    return claimed === "OK";
+  }
+
+  async mostAsked(limit: number): Promise<string[]> {
+    checkLimit(limit);
+    const days = this.#keptDays("top");
+    // FAQ ids are bounded by the knowledge base, so reading the whole union is cheap and lets
+    // ties sort the same way as in the other stores.
+    const flat = await this.#union(days, 0, -1);
+    return pairs(flat)
+      .sort(([a, x], [b, y]) => y - x || compareText(a, b))
+      .slice(0, limit)
+      .map(([faqId]) => faqId);
+  }
+
+  async stats(query: StatsQuery): Promise<InsightStats> {
+    const { days, top } = checkStatsQuery(query);
+    const now = this.#options.now();
+    const window = statsWindow(now, days);
+    const first = Math.max(window.firstHour, oldestKeptHour(now, this.#options.retentionDays));
+    const stats = new StatsAccumulator(window, top);
+    for (const [hour, fields] of await this.#hours(first, window.lastHour)) {
+      const day = dayOfHour(hour);
+      for (const [field, value] of Object.entries(fields)) {
+        const count = Number(value);
+        const kind = field.slice(0, 2);
+        const rest = field.slice(2);
+        if (kind === "a|") {
+          const split = rest.indexOf("|");
+          stats.answered(day, rest.slice(0, split), rest.slice(split + 1), count);
+        } else if (kind === "u|") stats.unanswered(day, rest, count);
+        else if (kind === "f|") {
+          const split = rest.lastIndexOf("|");
+          const vote = rest.slice(split + 1);
+          if (vote === "up" || vote === "down")
+            stats.feedback(day, rest.slice(0, split), vote, count);
+        }
+      }
+    }
+    return stats.finish();
+  }
+
+  async unanswered(limit: number): Promise<UnansweredItem[]> {
+    checkLimit(limit);
+    const days = this.#keptDayNumbers();
+    const top = pairs(
+      await this.#union(
+        days.map((day) => this.#key("uq", day)),
+        0,
+        limit - 1,
+        "rev",
+      ),
+    );
+    if (top.length === 0) return [];
+    const questions = top.map(([question]) => question);
+    const pipeline = this.#redis.pipeline();
+    for (const day of days) {
+      pipeline.hmget(this.#key("uqfirst", day), ...questions);
+      pipeline.hmget(this.#key("uqlast", day), ...questions);
+    }
+    const replies = checkTransaction(await pipeline.exec()) as (string | null)[][];
+    return top
+      .map(([question, count], index) => {
+        let firstSeen = Infinity;
+        let last: [number, string | null, number] = [0, null, 0];
+        for (let i = 0; i < replies.length; i += 2) {
+          const firstValue = replies[i]![index];
+          const lastValue = replies[i + 1]![index];
+          if (firstValue != null) firstSeen = Math.min(firstSeen, Number(firstValue));
+          if (lastValue != null) {
+            const parsed = JSON.parse(lastValue) as [number, string | null, number];
+            if (parsed[0] >= last[0]) last = parsed;
+          }
+        }
+        return {
+          question,
+          count,
+          firstSeen: new Date(Number.isFinite(firstSeen) ? firstSeen : last[0]).toISOString(),
+          lastSeen: new Date(last[0]).toISOString(),
+          bestCandidate: last[1],
+          confidence: last[2],
+        };
+      })
+      .sort(byFrequencyThenRecency);
+  }
+
+  async feedback(): Promise<FeedbackItem[]> {
+    const now = this.#options.now();
+    const totals = new Map<string, { up: number; down: number }>();
+    for (const [, fields] of await this.#hours(
+      oldestKeptHour(now, this.#options.retentionDays),
+      hourOf(now),
+    )) {
+      for (const [field, value] of Object.entries(fields)) {
+        if (!field.startsWith("f|")) continue;
+        const split = field.lastIndexOf("|");
+        const vote = field.slice(split + 1);
+        if (vote !== "up" && vote !== "down") continue;
+        const faqId = field.slice(2, split);
+        const tally = totals.get(faqId) ?? { up: 0, down: 0 };
+        tally[vote] += Number(value);
+        totals.set(faqId, tally);
+      }
+    }
+    return sortFeedback(totals);
+  }
+
+  /** Nothing to do: every key carries an EXPIREAT at the end of its retention period. */
+  async prune(): Promise<PruneResult> {
+    return { removed: 0 };
+  }
+
+  async close(): Promise<void> {
+    if (this.#ownsClient && this.#redis.status !== "end") {
+      await this.#redis.quit().catch(() => this.#redis.disconnect());
+    }
+  }
+
+  #hourKey(hour: number): string {
+    return `${this.#prefix}hour:${hourLabel(hour)}`;
+  }
+
+  #key(kind: "top" | "uq" | "uqfirst" | "uqlast", day: number): string {
+    return `${this.#prefix}${kind}:${dayLabel(day)}`;
+  }
+
+  /** Day buckets still within the retention period, oldest first. */
+  #keptDayNumbers(): number[] {
+    const now = this.#options.now();
+    const days: number[] = [];
+    for (let day = oldestKeptDay(now, this.#options.retentionDays); day <= dayOf(now); day++)
+      days.push(day);
+    return days;
+  }
+
+  #keptDays(kind: "top" | "uq"): string[] {
+    return this.#keptDayNumbers().map((day) => this.#key(kind, day));
+  }
+
+  /** The hour hashes from `first` to `last` (inclusive) that exist, with their fields. */
+  async #hours(first: number, last: number): Promise<[number, Record<string, string>][]> {
+    const hours: number[] = [];
+    for (let hour = first; hour <= last; hour++) hours.push(hour);
+    const pipeline = this.#redis.pipeline();
+    for (const hour of hours) pipeline.hgetall(this.#hourKey(hour));
+    const replies = checkTransaction(await pipeline.exec()) as Record<string, string>[];
+    return hours.map((hour, index) => [hour, replies[index] ?? {}]);
+  }
+
+  /**
+   * Sums sorted sets into a temporary key and reads a range of it (flat member, score list),
+   * in one transaction so the temporary key never outlives the call.
+   */
+  async #union(keys: string[], start: number, stop: number, order?: "rev"): Promise<ZsetReply> {
+    const temporary = `${this.#prefix}tmp:${randomUUID()}`;
+    const transaction = this.#redis
+      .multi()
+      .zunionstore(temporary, keys.length, ...keys, "AGGREGATE", "SUM");
+    if (order === "rev") transaction.zrevrange(temporary, start, String(stop), "WITHSCORES");
+    else transaction.zrange(temporary, start, String(stop), "WITHSCORES");
+    const replies = checkTransaction(await transaction.del(temporary).exec());
+    return replies[1] as ZsetReply;
+  }
+}
+
+/**
+ * A WITHSCORES reply: flat `[member, score, ...]` (RESP2, and ioredis' default "legacy" reply
+ * mapping on RESP3) or `[[member, score], ...]` (RESP3 with native reply mapping).
+ */
+type ZsetReply = (string | [string, string | number])[];
+
+/** A WITHSCORES reply as `[member, score]` pairs, whichever shape it came in. */
+function pairs(reply: ZsetReply): [string, number][] {
+  const result: [string, number][] = [];
+  for (let i = 0; i < reply.length; i++) {
+    const item = reply[i]!;
+    if (Array.isArray(item)) result.push([item[0], Number(item[1])]);
+    else result.push([item, Number(reply[++i])]);
+  }
+  return result;
+}
+
+/** The replies of a MULTI or pipeline; throws the first command error. */
+function checkTransaction(replies: [Error | null, unknown][] | null): unknown[] {
+  if (replies === null) throw new Error("Redis transaction aborted");
+  return replies.map(([error, reply]) => {
+    if (error) throw error;
+    return reply;
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * Keeps the store off the answer's critical path: every call to the wrapped store gets a short
+ * deadline, and a slow or failing store degrades instead of failing the caller. Recording
+ * resolves without recording, `claimUpdate` says "yours" (answering a duplicate beats dropping
+ * an update), reads come back empty. Each failure is counted in `store_failures_total` and
+ * logged (operation and error only: never question text), at most once per `logIntervalMs` per
+ * operation so an outage does not flood the log.
+ *
+ * A timed-out call is not cancelled; it may still complete in the background.
+ */
+import type { Counter } from "prom-client";
+import { emptyStats } from "./buckets.js";
+import {
+  StoreTimeoutError,
+  type AnsweredEvent,
+  type FeedbackItem,
+  type InsightsStore,
+  type InsightStats,
+  type PruneResult,
+  type StatsQuery,
+  type StoreLogger,
+  type UnansweredEvent,
+  type UnansweredItem,
+  type VoteEvent,
+  type VoteOutcome,
+} from "./insights.js";
+
+/** Default deadline of a store call, ms. */
+export const DEFAULT_STORE_TIMEOUT_MS = 250;
+
+/** Options of {@link ResilientInsightsStore}. */
+export interface ResilientStoreOptions {
+  /** Where failures are logged. */
+  readonly logger: StoreLogger;
+  /** `store_failures_total{operation}` (see `src/ops/metrics.ts`); optional in tests. */
+  readonly failures?: Pick<Counter<"operation">, "inc">;
+  /** Deadline of each call, ms. Default {@link DEFAULT_STORE_TIMEOUT_MS}. */
+  readonly timeoutMs?: number;
+  /** Deadline of `close()`, ms (it may flush). Default 5 000. */
+  readonly closeTimeoutMs?: number;
+  /** Minimum time between two logged failures of one operation, ms. Default 10 000. */
+  readonly logIntervalMs?: number;
+  /** Clock for `stats` when degraded, for tests. */
+  readonly now?: () => Date;
+}
+
+export class ResilientInsightsStore implements InsightsStore {
+  readonly #inner: InsightsStore;
+  readonly #failed: (operation: string, error: unknown) => void;
+  readonly #timeoutMs: number;
+  readonly #closeTimeoutMs: number;
+  readonly #now: () => Date;
+
+  constructor(inner: InsightsStore, options: ResilientStoreOptions) {
+    this.#inner = inner;
+    this.#failed = createFailureReporter(options);
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_STORE_TIMEOUT_MS;
+    this.#closeTimeoutMs = options.closeTimeoutMs ?? 5_000;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** The wrapped store (for callers that want errors rather than degraded results). */
+  get inner(): InsightsStore {
+    return this.#inner;
+  }
+
+  recordAnswered(event: AnsweredEvent): Promise<void> {
+    return this.#guard("recordAnswered", () => this.#inner.recordAnswered(event), undefined);
+  }
+
+  recordUnanswered(event: UnansweredEvent): Promise<void> {
+    return this.#guard("recordUnanswered", () => this.#inner.recordUnanswered(event), undefined);
+  }
+
+  /** Degrades to "recorded": the person is thanked either way; the failure is counted. */
+  recordVote(event: VoteEvent): Promise<VoteOutcome> {
+    return this.#guard("recordVote", () => this.#inner.recordVote(event), "recorded");
+  }
+
+  /** Degrades to true: better to answer a rare duplicate than to drop an update. */
+  claimUpdate(updateId: number): Promise<boolean> {
+    return this.#guard("claimUpdate", () => this.#inner.claimUpdate(updateId), true);
+  }
+
+  mostAsked(limit: number): Promise<string[]> {
+    return this.#guard("mostAsked", () => this.#inner.mostAsked(limit), []);
+  }
+
+  stats(query: StatsQuery): Promise<InsightStats> {
+    return this.#guard(
+      "stats",
+      () => this.#inner.stats(query),
+      () => emptyStats(this.#now(), query.days),
+    );
+  }
+
+  unanswered(limit: number): Promise<UnansweredItem[]> {
+    return this.#guard("unanswered", () => this.#inner.unanswered(limit), []);
+  }
+
+  feedback(): Promise<FeedbackItem[]> {
+    return this.#guard("feedback", () => this.#inner.feedback(), []);
+  }
+
+  prune(now?: Date): Promise<PruneResult> {
+    return this.#guard("prune", () => this.#inner.prune(now), { removed: 0 });
+  }
+
+  close(): Promise<void> {
+    return this.#guard("close", () => this.#inner.close(), undefined, this.#closeTimeoutMs);
+  }
+
+  async #guard<T>(
+    operation: string,
+    call: () => Promise<T>,
+    fallback: T | (() => T),
+    timeoutMs = this.#timeoutMs,
+  ): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const deadline = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new StoreTimeoutError(operation, timeoutMs)), timeoutMs);
+        timer.unref();
+      });
+      // `call()` may throw synchronously (SQLite): Promise.resolve().then turns that into a rejection.
+      return await Promise.race([Promise.resolve().then(call), deadline]);
+    } catch (error) {
+      this.#failed(operation, error);
+      return typeof fallback === "function" ? (fallback as () => T)() : fallback;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Options of {@link createFailureReporter}. */
+export interface FailureReporterOptions {
+  readonly logger: StoreLogger;
+  /** `store_failures_total{operation}`; optional in tests. */
+  readonly failures?: Pick<Counter<"operation">, "inc">;
+  /** Minimum time between two logged failures of one operation, ms. Default 10 000. */
+  readonly logIntervalMs?: number;
+}
+
+/**
+ * Counts every failure of a store operation and logs it, at most once per interval per
+ * operation (with how many were not logged since), so an outage does not flood the log. Only
+ * the operation and the error's name and message are logged: never the data.
+ */
+export function createFailureReporter(
+  options: FailureReporterOptions,
+): (operation: string, error: unknown) => void {
+  const interval = options.logIntervalMs ?? 10_000;
+  const logged = new Map<string, { at: number; suppressed: number }>();
+  return (operation, error) => {
+    options.failures?.inc({ operation });
+    const now = Date.now();
+    const last = logged.get(operation);
+    if (last !== undefined && now - last.at < interval) {
+      last.suppressed += 1;
+      return;
+    }
+    logged.set(operation, { at: now, suppressed: 0 });
+    options.logger.warn(
+      {
+        operation,
+        err: {
+          name: error instanceof Error ? error.name : "Error",
+          message: error instanceof Error ? error.message : String(error),
+        },
+        suppressed: last?.suppressed ?? 0,
+      },
+      "store call failed; carrying on without it",
+    );
+  };
+}

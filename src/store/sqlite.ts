@@ -1,0 +1,435 @@
+/**
+ * {@link InsightsStore} in an embedded SQLite file (`better-sqlite3`): the default, no set-up,
+ * for a single instance. Several instances need the Redis store instead: an SQLite file on a
+ * shared volume is neither safe nor fast across hosts.
+ *
+ * Durability: WAL journal with `synchronous = NORMAL`. Every committed transaction is written
+ * to the WAL file before the call returns, so a crashed or `kill -9`ed process loses nothing it
+ * acknowledged (the durability test proves it); only an operating-system crash or power loss
+ * can lose the last commits before the next checkpoint. `FULL` closes that gap at the price of
+ * an fsync per write, which better-sqlite3 would run on the event loop; for usage counts that
+ * trade is not worth it, but {@link SqliteInsightsStoreOptions.synchronous} allows it.
+ *
+ * The schema is created and migrated on open, tracked by `PRAGMA user_version`.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Database from "better-sqlite3";
+import {
+  byFrequencyThenRecency,
+  compareText,
+  dayOf,
+  hourOf,
+  oldestKeptDay,
+  oldestKeptHour,
+  sortFeedback,
+  StatsAccumulator,
+  statsWindow,
+} from "./buckets.js";
+import {
+  checkLimit,
+  checkStatsQuery,
+  resolveStoreOptions,
+  storedQuestion,
+  StoreSchemaError,
+  type AnsweredEvent,
+  type FeedbackItem,
+  type InsightsStore,
+  type InsightsStoreOptions,
+  type InsightStats,
+  type PruneResult,
+  type ResolvedStoreOptions,
+  type StatsQuery,
+  type UnansweredEvent,
+  type UnansweredItem,
+  type Vote,
+  type VoteEvent,
+  type VoteOutcome,
+} from "./insights.js";
+
+/** File name of the database inside `DATA_DIR`. */
+export const SQLITE_FILE_NAME = "insights.sqlite";
+
+/** Options of {@link SqliteInsightsStore}. */
+export interface SqliteInsightsStoreOptions extends InsightsStoreOptions {
+  /** The database file (its folder is created). `:memory:` for a throw-away database. */
+  readonly path: string;
+  /**
+   * `NORMAL` (default) survives a process crash; `FULL` also survives an OS crash or power
+   * loss, at the cost of an fsync per write. See the file comment.
+   */
+  readonly synchronous?: "NORMAL" | "FULL";
+  /**
+   * How long a write waits for a lock held by another connection (e.g. `npm run report`
+   * checkpointing), in ms. Short, because better-sqlite3 waits on the event loop. Default 200.
+   */
+  readonly busyTimeoutMs?: number;
+  /** Open read-only (the report CLI): no schema changes, no writes. */
+  readonly readonly?: boolean;
+}
+
+/** The database path for a data folder. */
+export function sqlitePathIn(dataDir: string): string {
+  return join(dataDir, SQLITE_FILE_NAME);
+}
+
+/**
+ * Schema migrations, applied in order; `user_version` is the number applied. Never edit a
+ * released one: add the next.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE answered_hourly (
+    hour INTEGER NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('telegram-private', 'telegram-group', 'inline', 'http')),
+    faq_id TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (hour, channel, faq_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE unanswered_hourly (
+    hour INTEGER NOT NULL,
+    channel TEXT NOT NULL CHECK (channel IN ('telegram-private', 'telegram-group', 'inline', 'http')),
+    count INTEGER NOT NULL,
+    PRIMARY KEY (hour, channel)
+  ) WITHOUT ROWID;
+
+  -- One row per question and day, so retention drops old occurrences, not just old questions.
+  CREATE TABLE unanswered_questions (
+    question TEXT NOT NULL,
+    day INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    best_candidate TEXT,
+    confidence REAL NOT NULL,
+    PRIMARY KEY (question, day)
+  ) WITHOUT ROWID;
+  CREATE INDEX unanswered_questions_by_day ON unanswered_questions (day);
+
+  CREATE TABLE feedback_hourly (
+    hour INTEGER NOT NULL,
+    faq_id TEXT NOT NULL,
+    up INTEGER NOT NULL DEFAULT 0,
+    down INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (hour, faq_id)
+  ) WITHOUT ROWID;
+
+  -- Duplicate-vote guards: an HMAC key (never a user id) that expires after a short TTL.
+  CREATE TABLE vote_guards (
+    voter_key TEXT PRIMARY KEY,
+    faq_id TEXT NOT NULL,
+    vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+    hour INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX vote_guards_by_expiry ON vote_guards (expires_at);
+
+  CREATE TABLE update_claims (
+    update_id INTEGER PRIMARY KEY,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX update_claims_by_expiry ON update_claims (expires_at);
+  `,
+];
+
+/** The prepared statements, compiled once. */
+function prepareStatements(db: Database.Database) {
+  return {
+    answered: db.prepare<[number, string, string]>(
+      `INSERT INTO answered_hourly (hour, channel, faq_id, count) VALUES (?, ?, ?, 1)
+       ON CONFLICT (hour, channel, faq_id) DO UPDATE SET count = count + 1`,
+    ),
+    unansweredHourly: db.prepare<[number, string]>(
+      `INSERT INTO unanswered_hourly (hour, channel, count) VALUES (?, ?, 1)
+       ON CONFLICT (hour, channel) DO UPDATE SET count = count + 1`,
+    ),
+    // Column names on the right of SET refer to the row before the update.
+    unansweredQuestion: db.prepare<
+      [
+        {
+          question: string;
+          day: number;
+          at: number;
+          bestCandidate: string | null;
+          confidence: number;
+        },
+      ]
+    >(
+      `INSERT INTO unanswered_questions
+         (question, day, count, first_seen, last_seen, best_candidate, confidence)
+       VALUES (@question, @day, 1, @at, @at, @bestCandidate, @confidence)
+       ON CONFLICT (question, day) DO UPDATE SET
+         count = count + 1,
+         first_seen = min(first_seen, excluded.first_seen),
+         last_seen = max(last_seen, excluded.last_seen),
+         best_candidate = CASE WHEN excluded.last_seen >= last_seen
+                               THEN excluded.best_candidate ELSE best_candidate END,
+         confidence = CASE WHEN excluded.last_seen >= last_seen
+                           THEN excluded.confidence ELSE confidence END`,
+    ),
+    voteGuard: db.prepare<[string, number], { faq_id: string; vote: Vote; hour: number }>(
+      `SELECT faq_id, vote, hour FROM vote_guards WHERE voter_key = ? AND expires_at > ?`,
+    ),
+    putVoteGuard: db.prepare<[string, string, string, number, number]>(
+      `INSERT OR REPLACE INTO vote_guards (voter_key, faq_id, vote, hour, expires_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    changeVoteGuard: db.prepare<[string, string, string]>(
+      `UPDATE vote_guards SET faq_id = ?, vote = ? WHERE voter_key = ?`,
+    ),
+    addVote: db.prepare<[number, string, number, number]>(
+      `INSERT INTO feedback_hourly (hour, faq_id, up, down) VALUES (?, ?, ?, ?)
+       ON CONFLICT (hour, faq_id) DO UPDATE SET
+         up = max(0, up + excluded.up), down = max(0, down + excluded.down)`,
+    ),
+    // Claims a fresh id, or takes over an expired claim; 0 changes means someone holds it.
+    claim: db.prepare<[{ updateId: number; expiresAt: number; now: number }]>(
+      `INSERT INTO update_claims (update_id, expires_at) VALUES (@updateId, @expiresAt)
+       ON CONFLICT (update_id) DO UPDATE SET expires_at = excluded.expires_at
+       WHERE update_claims.expires_at <= @now`,
+    ),
+    mostAsked: db.prepare<[number, number], { faq_id: string }>(
+      `SELECT faq_id FROM answered_hourly WHERE hour >= ?
+       GROUP BY faq_id ORDER BY sum(count) DESC, faq_id ASC LIMIT ?`,
+    ),
+    answeredByDay: db.prepare<
+      [number],
+      { day: number; channel: string; faq_id: string; count: number }
+    >(
+      `SELECT hour / 24 AS day, channel, faq_id, sum(count) AS count FROM answered_hourly
+       WHERE hour >= ? GROUP BY day, channel, faq_id`,
+    ),
+    unansweredByDay: db.prepare<[number], { day: number; channel: string; count: number }>(
+      `SELECT hour / 24 AS day, channel, sum(count) AS count FROM unanswered_hourly
+       WHERE hour >= ? GROUP BY day, channel`,
+    ),
+    feedbackByDay: db.prepare<[number], { day: number; faq_id: string; up: number; down: number }>(
+      `SELECT hour / 24 AS day, faq_id, sum(up) AS up, sum(down) AS down FROM feedback_hourly
+       WHERE hour >= ? GROUP BY day, faq_id`,
+    ),
+    feedbackTotals: db.prepare<[number], { faq_id: string; up: number; down: number }>(
+      `SELECT faq_id, sum(up) AS up, sum(down) AS down FROM feedback_hourly
+       WHERE hour >= ? GROUP BY faq_id`,
+    ),
+    // The latest day's row of each question carries its latest candidate and confidence.
+    unanswered: db.prepare<
+      [{ oldestDay: number; limit: number }],
+      {
+        question: string;
+        count: number;
+        first_seen: number;
+        last_seen: number;
+        best_candidate: string | null;
+        confidence: number;
+      }
+    >(
+      `WITH totals AS (
+         SELECT question, sum(count) AS count, min(first_seen) AS first_seen,
+                max(last_seen) AS last_seen
+         FROM unanswered_questions WHERE day >= @oldestDay GROUP BY question
+         ORDER BY count DESC, last_seen DESC, question ASC LIMIT @limit
+       )
+       SELECT t.question, t.count, t.first_seen, t.last_seen, q.best_candidate, q.confidence
+       FROM totals t JOIN unanswered_questions q
+         ON q.question = t.question AND q.last_seen = t.last_seen AND q.day >= @oldestDay
+       ORDER BY t.count DESC, t.last_seen DESC, t.question ASC`,
+    ),
+    pruneAnswered: db.prepare<[number]>(`DELETE FROM answered_hourly WHERE hour < ?`),
+    pruneUnansweredHourly: db.prepare<[number]>(`DELETE FROM unanswered_hourly WHERE hour < ?`),
+    pruneQuestions: db.prepare<[number]>(`DELETE FROM unanswered_questions WHERE day < ?`),
+    pruneFeedback: db.prepare<[number]>(`DELETE FROM feedback_hourly WHERE hour < ?`),
+    pruneVoteGuards: db.prepare<[number]>(`DELETE FROM vote_guards WHERE expires_at <= ?`),
+    pruneClaims: db.prepare<[number]>(`DELETE FROM update_claims WHERE expires_at <= ?`),
+  };
+}
+
+export class SqliteInsightsStore implements InsightsStore {
+  readonly #db: Database.Database;
+  readonly #options: ResolvedStoreOptions;
+  readonly #sql: ReturnType<typeof prepareStatements>;
+  readonly #recordVote: (event: VoteEvent) => VoteOutcome;
+  readonly #recordUnanswered: (event: UnansweredEvent) => void;
+  readonly #prune: (now: number) => number;
+
+  constructor(options: SqliteInsightsStoreOptions) {
+    this.#options = resolveStoreOptions(options);
+    const readonly = options.readonly ?? false;
+    if (options.path !== ":memory:" && !readonly)
+      mkdirSync(dirname(options.path), { recursive: true });
+    this.#db = new Database(options.path, {
+      readonly,
+      fileMustExist: readonly,
+      timeout: options.busyTimeoutMs ?? 200,
+    });
+    try {
+      if (!readonly) {
+        this.#db.pragma("journal_mode = WAL");
+        this.#db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
+        migrate(this.#db);
+      } else checkSchemaVersion(this.#db);
+      this.#sql = prepareStatements(this.#db);
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+    // Read-modify-write steps run in one IMMEDIATE transaction each: atomic, never half-done.
+    this.#recordVote = this.#db.transaction((event: VoteEvent) => this.#vote(event)).immediate;
+    this.#recordUnanswered = this.#db.transaction((event: UnansweredEvent) => {
+      const at = (event.at ?? this.#options.now()).getTime();
+      this.#sql.unansweredHourly.run(hourOf(at), event.channel);
+      const question = storedQuestion(event.normalized);
+      if (question !== "")
+        this.#sql.unansweredQuestion.run({
+          question,
+          day: dayOf(at),
+          at,
+          bestCandidate: event.bestCandidate,
+          confidence: event.confidence,
+        });
+    }).immediate;
+    this.#prune = this.#db.transaction((now: number) => this.#pruneAll(now)).immediate;
+  }
+
+  /** Where the database lives. */
+  get path(): string {
+    return this.#db.name;
+  }
+
+  async recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
+    this.#sql.answered.run(hourOf(at ?? this.#options.now()), channel, faqId);
+  }
+
+  async recordUnanswered(event: UnansweredEvent): Promise<void> {
+    this.#recordUnanswered(event);
+  }
+
+  async recordVote(event: VoteEvent): Promise<VoteOutcome> {
+    return this.#recordVote(event);
+  }
+
+  async claimUpdate(updateId: number): Promise<boolean> {
+    const now = this.#options.now().getTime();
+    const expiresAt = now + this.#options.updateClaimTtlSeconds * 1000;
+    return this.#sql.claim.run({ updateId, expiresAt, now }).changes === 1;
+  }
+
+  async mostAsked(limit: number): Promise<string[]> {
+    checkLimit(limit);
+    const oldest = oldestKeptHour(this.#options.now(), this.#options.retentionDays);
+    return this.#sql.mostAsked.all(oldest, limit).map((row) => row.faq_id);
+  }
+
+  async stats(query: StatsQuery): Promise<InsightStats> {
+    const { days, top } = checkStatsQuery(query);
+    const now = this.#options.now();
+    const window = statsWindow(now, days);
+    const oldest = Math.max(window.firstHour, oldestKeptHour(now, this.#options.retentionDays));
+    const stats = new StatsAccumulator(window, top);
+    for (const row of this.#sql.answeredByDay.all(oldest))
+      stats.answered(row.day, row.channel, row.faq_id, row.count);
+    for (const row of this.#sql.unansweredByDay.all(oldest))
+      stats.unanswered(row.day, row.channel, row.count);
+    for (const row of this.#sql.feedbackByDay.all(oldest)) {
+      stats.feedback(row.day, row.faq_id, "up", row.up);
+      stats.feedback(row.day, row.faq_id, "down", row.down);
+    }
+    return stats.finish();
+  }
+
+  async unanswered(limit: number): Promise<UnansweredItem[]> {
+    checkLimit(limit);
+    const oldest = oldestKeptDay(this.#options.now(), this.#options.retentionDays);
+    return this.#sql.unanswered
+      .all({ oldestDay: oldest, limit })
+      .map((row) => ({
+        question: row.question,
+        count: row.count,
+        firstSeen: new Date(row.first_seen).toISOString(),
+        lastSeen: new Date(row.last_seen).toISOString(),
+        bestCandidate: row.best_candidate,
+        confidence: row.confidence,
+      }))
+      .sort(byFrequencyThenRecency);
+  }
+
+  async feedback(): Promise<FeedbackItem[]> {
+    const oldest = oldestKeptHour(this.#options.now(), this.#options.retentionDays);
+    const totals = new Map(
+      this.#sql.feedbackTotals
+        .all(oldest)
+        .sort((a, b) => compareText(a.faq_id, b.faq_id))
+        .map((row) => [row.faq_id, { up: row.up, down: row.down }]),
+    );
+    return sortFeedback(totals);
+  }
+
+  async prune(now: Date = this.#options.now()): Promise<PruneResult> {
+    return { removed: this.#prune(now.getTime()) };
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #vote({ faqId, vote, voterKey, at }: VoteEvent): VoteOutcome {
+    const now = this.#options.now().getTime();
+    const guard = this.#sql.voteGuard.get(voterKey, now);
+    if (guard !== undefined) {
+      if (guard.faq_id === faqId && guard.vote === vote) return "unchanged";
+      // The vote stays in the hour it was first cast: move it, don't add one.
+      this.#sql.addVote.run(guard.hour, guard.faq_id, ...voteDelta(guard.vote, -1));
+      this.#sql.addVote.run(guard.hour, faqId, ...voteDelta(vote, +1));
+      this.#sql.changeVoteGuard.run(faqId, vote, voterKey);
+      return "changed";
+    }
+    const hour = hourOf(at ?? now);
+    this.#sql.addVote.run(hour, faqId, ...voteDelta(vote, +1));
+    this.#sql.putVoteGuard.run(
+      voterKey,
+      faqId,
+      vote,
+      hour,
+      now + this.#options.voterKeyTtlSeconds * 1000,
+    );
+    return "recorded";
+  }
+
+  #pruneAll(now: number): number {
+    const oldestHour = oldestKeptHour(now, this.#options.retentionDays);
+    const oldestDay = oldestKeptDay(now, this.#options.retentionDays);
+    return [
+      this.#sql.pruneAnswered.run(oldestHour),
+      this.#sql.pruneUnansweredHourly.run(oldestHour),
+      this.#sql.pruneQuestions.run(oldestDay),
+      this.#sql.pruneFeedback.run(oldestHour),
+      this.#sql.pruneVoteGuards.run(now),
+      this.#sql.pruneClaims.run(now),
+    ].reduce((sum, result) => sum + result.changes, 0);
+  }
+}
+
+/** `[up, down]` increments for one vote. */
+function voteDelta(vote: Vote, delta: number): [number, number] {
+  return vote === "up" ? [delta, 0] : [0, delta];
+}
+
+/** Applies the migrations this database has not seen yet, all in one transaction. */
+function migrate(db: Database.Database): void {
+  const version = checkSchemaVersion(db);
+  if (version === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (const sql of MIGRATIONS.slice(version)) db.exec(sql);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+/** The schema version of the file; a newer one than this code knows is refused. */
+function checkSchemaVersion(db: Database.Database): number {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length)
+    throw new StoreSchemaError(
+      `${db.name} has schema version ${version}, newer than this version of the service understands (${MIGRATIONS.length}); upgrade the service or use another DATA_DIR`,
+    );
+  return version;
+}

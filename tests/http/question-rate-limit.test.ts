@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/http/app.js";
+import { EngineHolder } from "../../src/http/engine-holder.js";
+import { askRateLimitOptions } from "../../src/store/rate-limit.js";
+import { realEngine } from "../support/knowledge-base.js";
+
+const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
+let engines: EngineHolder;
+
+beforeAll(async () => {
+  engines = new EngineHolder();
+  engines.set(await realEngine({ cacheSize: 0 }));
+});
+
+const build = (trustProxy?: number) =>
+  buildApp({
+    engines,
+    questionRateLimit: askRateLimitOptions({ secret: SECRET, limit: 3 }),
+    trustProxy,
+  });
+
+describe("per-client question limit on /ask and the page", () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await build();
+  });
+  afterAll(() => app.close());
+
+  it("shares one budget between GET /ask, POST /ask and the page's questions; 429 with Retry-After", async () => {
+    const from = { remoteAddress: "198.51.100.1" };
+    const statuses = [
+      (await app.inject({ url: "/ask?q=backup", ...from })).statusCode,
+      (await app.inject({ method: "POST", url: "/ask", payload: { question: "ads" }, ...from }))
+        .statusCode,
+      (await app.inject({ url: "/?q=location", ...from })).statusCode,
+    ];
+    expect(statuses).toEqual([200, 200, 200]);
+    // Opening the page, the FAQ list and health checks cost nothing.
+    for (const url of ["/", "/faq", "/healthz", "/?q="])
+      expect((await app.inject({ url, ...from })).statusCode, url).toBe(200);
+
+    for (const request of [
+      { url: "/ask?q=backup" },
+      { method: "POST" as const, url: "/ask", payload: { question: "ads" } },
+      { url: "/?q=location" },
+    ]) {
+      const response = await app.inject({ ...request, ...from });
+      expect(response.statusCode).toBe(429);
+      expect(Number(response.headers["retry-after"])).toBeGreaterThan(0);
+      expect(response.json()).toMatchObject({ error: "too_many_requests" });
+    }
+    expect(
+      (await app.inject({ url: "/ask?q=backup", remoteAddress: "198.51.100.2" })).statusCode,
+    ).toBe(200);
+  });
+
+  it("ignores X-Forwarded-For unless a proxy is trusted", async () => {
+    const spoofing = { remoteAddress: "198.51.100.9" };
+    for (let i = 0; i < 3; i++)
+      await app.inject({
+        url: "/ask?q=x",
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+        ...spoofing,
+      });
+    const response = await app.inject({
+      url: "/ask?q=x",
+      headers: { "x-forwarded-for": "203.0.113.99" },
+      ...spoofing,
+    });
+    expect(response.statusCode).toBe(429);
+  });
+});
+
+describe("behind a trusted proxy (TRUST_PROXY=1)", () => {
+  it("limits each client by the address the proxy reports", async () => {
+    const app = await build(1);
+    const viaProxy = (client: string) =>
+      app.inject({
+        url: "/ask?q=x",
+        remoteAddress: "10.0.0.2",
+        headers: { "x-forwarded-for": client },
+      });
+    for (let i = 0; i < 3; i++) expect((await viaProxy("203.0.113.1")).statusCode).toBe(200);
+    expect((await viaProxy("203.0.113.1")).statusCode).toBe(429);
+    expect((await viaProxy("203.0.113.2")).statusCode).toBe(200);
+    await app.close();
+  });
+});
