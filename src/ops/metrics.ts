@@ -1,8 +1,9 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Answer } from "../search/engine.js";
+import type { InsightChannel } from "../store/insights.js";
 
-/** Where a question came from. */
-export type Channel = "http" | "telegram-private" | "telegram-group" | "inline";
+/** Where a question came from (the same channels the statistics use). */
+export type Channel = InsightChannel;
 
 /**
  * The service's Prometheus metrics, on a registry of its own (no global state, so tests and

@@ -9,14 +9,20 @@
  * The only per-person values are opaque HMAC keys (duplicate-vote guard) that expire after a
  * short TTL. Everything else is pruned after `retentionDays`.
  *
- * This interface replaces the bot's three earlier ones (`FeedbackStore`, `QuestionStats`,
- * `UpdateDeduplicator`): `recordVote` keeps `FeedbackStore.recordVote`'s contract, and
- * {@link deduplicatorOf} adapts `claimUpdate` to `UpdateDeduplicator`.
+ * {@link deduplicatorOf} adapts `claimUpdate` to the bot's {@link UpdateDeduplicator}.
  */
-import type { Vote } from "./feedback-store.js";
-import type { UpdateDeduplicator } from "./update-dedup.js";
 
-export type { Vote } from "./feedback-store.js";
+/** A thumbs-up or thumbs-down on one answer. */
+export type Vote = "up" | "down";
+
+/**
+ * Decides whether a Telegram update is seen for the first time: Telegram may deliver the same
+ * update more than once (a lost webhook response, a restart during long polling).
+ */
+export interface UpdateDeduplicator {
+  /** True the first time `updateId` is claimed, false for every later delivery of it. */
+  claim(updateId: number): boolean | Promise<boolean>;
+}
 
 /** Where a question was asked. The web page and `/ask` both count as `http`. */
 export type InsightChannel = "telegram-private" | "telegram-group" | "inline" | "http";

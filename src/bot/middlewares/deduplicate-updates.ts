@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import type { UpdateDeduplicator } from "../../store/update-dedup.js";
+import type { UpdateDeduplicator } from "../../store/insights.js";
 import type { BotContext } from "../context.js";
 
 /**
