@@ -13,6 +13,7 @@ import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import ts from "typescript";
 import type { RealResult, SyntheticResult } from "./engine-worker.js";
@@ -108,7 +109,10 @@ function machine(): string {
   );
 }
 
-/** Compiles the bench's helper servers to plain ESM, so they start without a TypeScript loader. */
+/**
+ * Compiles the bench's helper servers to plain ESM, so they start without a TypeScript loader.
+ * Their imports of the service's own modules (`../src/...`) point at the compiled `dist/`.
+ */
 function compileHelpers(): void {
   mkdirSync(OUT_DIR, { recursive: true });
   for (const name of ["bare-server", "telegram-stub"]) {
@@ -120,7 +124,11 @@ function compileHelpers(): void {
         verbatimModuleSyntax: false,
       },
     });
-    writeFileSync(path.join(OUT_DIR, `${name}.mjs`), outputText);
+    const distUrl = pathToFileURL(path.join(ROOT, "dist")).href;
+    writeFileSync(
+      path.join(OUT_DIR, `${name}.mjs`),
+      outputText.replace(/(["'])\.\.\/src\//g, `$1${distUrl}/`),
+    );
   }
 }
 

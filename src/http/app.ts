@@ -90,12 +90,10 @@ async function registerQuestionRateLimit(
 function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
   // A callback hook, not an async one: no promise per request on the hot path.
   app.addHook("onResponse", (request, reply, done) => {
-    metrics.httpDuration.observe(
-      {
-        route: request.routeOptions.url ?? "unmatched",
-        method: request.method,
-        status: String(reply.statusCode),
-      },
+    metrics.observeRequest(
+      request.routeOptions.url ?? "unmatched",
+      request.method,
+      reply.statusCode,
       reply.elapsedTime / 1000,
     );
     done();

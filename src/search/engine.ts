@@ -172,6 +172,8 @@ export class AnswerEngine {
   readonly #inQuery: Uint8Array;
   readonly #unknownIdf: number;
   readonly #cache: LRUCache<string, Answer> | undefined;
+  /** Answers by the question exactly as typed (same bound as {@link #cache}). */
+  readonly #verbatimCache: LRUCache<string, Answer> | undefined;
 
   private constructor(knowledgeBase: KnowledgeBase, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
@@ -261,6 +263,8 @@ export class AnswerEngine {
 
     this.#cache =
       this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
+    this.#verbatimCache =
+      this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
   }
 
   /** Builds the index; throws only on programming errors (the knowledge base is validated). */
@@ -287,11 +291,16 @@ export class AnswerEngine {
 
   /** Answers one question (memoised by its normalised text). */
   ask(question: string): Answer {
+    // The exact text first: a popular question repeated verbatim skips even the analysis.
+    const verbatim = this.#verbatimCache?.get(question);
+    if (verbatim !== undefined) return verbatim;
     const query = this.#analyzer.analyzeQuery(question);
-    const cached = this.#cache?.get(query.normalized);
-    if (cached !== undefined) return cached;
-    const answer = this.#answer(this.#prepare(query));
-    this.#cache?.set(query.normalized, answer);
+    let answer = this.#cache?.get(query.normalized);
+    if (answer === undefined) {
+      answer = this.#answer(this.#prepare(query));
+      this.#cache?.set(query.normalized, answer);
+    }
+    this.#verbatimCache?.set(question, answer);
     return answer;
   }
 

@@ -180,13 +180,26 @@ export interface AskRateLimitSettings {
 export function askRateLimitOptions(settings: AskRateLimitSettings): RateLimitPluginOptions {
   const hasher = new KeyedHasher(settings.secret, "rate-limit:http");
   const keyPrefix = settings.keyPrefix ?? "faq:ratelimit:http:";
+  /** Forgotten with the connection (a weak map): no table of addresses builds up. */
+  const keyByConnection = new WeakMap<object, { ip: string; key: string }>();
   const redis = settings.redis;
   return {
     global: false,
     max: settings.limit ?? DEFAULT_ASK_REQUESTS_PER_MINUTE,
     timeWindow: settings.windowMs ?? 60_000,
     hook: "onRequest",
-    keyGenerator: (request: FastifyRequest) => hasher.hash(normalizeIP(request.ip)),
+    keyGenerator: (request: FastifyRequest) => {
+      // An HMAC per request costs more than answering from the cache: remember it for the
+      // connection (keep-alive clients send many requests on one). Checked against the IP,
+      // since a proxy may forward several clients over one connection.
+      const ip = normalizeIP(request.ip);
+      const socket = request.raw.socket;
+      const known = keyByConnection.get(socket);
+      if (known?.ip === ip) return known.key;
+      const key = hasher.hash(ip);
+      keyByConnection.set(socket, { ip, key });
+      return key;
+    },
     // A failing store lets the request through (see the file comment).
     skipOnError: true,
     errorResponseBuilder: (_request, context) =>

@@ -136,9 +136,9 @@ const MIGRATIONS: readonly string[] = [
 /** The prepared statements, compiled once. */
 function prepareStatements(db: Database.Database) {
   return {
-    answered: db.prepare<[number, string, string]>(
-      `INSERT INTO answered_hourly (hour, channel, faq_id, count) VALUES (?, ?, ?, 1)
-       ON CONFLICT (hour, channel, faq_id) DO UPDATE SET count = count + 1`,
+    answered: db.prepare<[number, string, string, number]>(
+      `INSERT INTO answered_hourly (hour, channel, faq_id, count) VALUES (?, ?, ?, ?)
+       ON CONFLICT (hour, channel, faq_id) DO UPDATE SET count = count + excluded.count`,
     ),
     unansweredHourly: db.prepare<[number, string]>(
       `INSERT INTO unanswered_hourly (hour, channel, count) VALUES (?, ?, 1)
@@ -244,8 +244,33 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+/** Answer records wait at most this long to be written together with others, ms. */
+const GROUP_COMMIT_DELAY_MS = 25;
+/** ... or until this many are waiting. */
+const GROUP_COMMIT_MAX = 512;
+
+interface PendingWrite {
+  readonly write: () => void;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 export class SqliteInsightsStore implements InsightsStore {
   readonly #db: Database.Database;
+  /**
+   * Answered and unanswered records are written in groups: one transaction per group instead of
+   * one per question (a synchronous SQLite commit per request cost more than answering it). A
+   * record's promise resolves once its group is committed, so "acknowledged" still means
+   * "on disk"; reads, prune and close commit what is waiting first.
+   */
+  readonly #pending: PendingWrite[] = [];
+  /** Answer counts waiting for the next group, summed by (hour, channel, FAQ id). */
+  readonly #pendingAnswers = new Map<
+    string,
+    { hour: number; channel: string; faqId: string; count: number }
+  >();
+  #flushTimer: NodeJS.Timeout | undefined;
+  readonly #writeGroup: (writes: readonly PendingWrite[]) => void;
   readonly #options: ResolvedStoreOptions;
   readonly #sql: ReturnType<typeof prepareStatements>;
   readonly #recordVote: (event: VoteEvent) => VoteOutcome;
@@ -275,7 +300,7 @@ export class SqliteInsightsStore implements InsightsStore {
     }
     // Read-modify-write steps run in one IMMEDIATE transaction each: atomic, never half-done.
     this.#recordVote = this.#db.transaction((event: VoteEvent) => this.#vote(event)).immediate;
-    this.#recordUnanswered = this.#db.transaction((event: UnansweredEvent) => {
+    this.#recordUnanswered = (event: UnansweredEvent) => {
       const at = (event.at ?? this.#options.now()).getTime();
       this.#sql.unansweredHourly.run(hourOf(at), event.channel);
       const question = storedQuestion(event.normalized);
@@ -287,8 +312,36 @@ export class SqliteInsightsStore implements InsightsStore {
           bestCandidate: event.bestCandidate,
           confidence: event.confidence,
         });
-    }).immediate;
+    };
     this.#prune = this.#db.transaction((now: number) => this.#pruneAll(now)).immediate;
+    this.#writeGroup = this.#db.transaction((writes: readonly PendingWrite[]) => {
+      for (const pending of writes) pending.write();
+    }).immediate;
+  }
+
+  /** Queues a write for the next group commit. */
+  #enqueue(write: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ write, resolve, reject });
+      if (this.#pending.length >= GROUP_COMMIT_MAX) this.#flush();
+      else this.#flushTimer ??= setTimeout(() => this.#flush(), GROUP_COMMIT_DELAY_MS);
+    });
+  }
+
+  /** Commits every queued write in one transaction and settles their promises. */
+  #flush(): void {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    if (this.#pending.length === 0) return;
+    const group = this.#pending.splice(0);
+    try {
+      this.#writeGroup(group);
+    } catch (error) {
+      this.#pendingAnswers.clear(); // their writes were in the group that failed
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    for (const pending of group) pending.resolve();
   }
 
   /** Where the database lives. */
@@ -296,12 +349,29 @@ export class SqliteInsightsStore implements InsightsStore {
     return this.#db.name;
   }
 
-  async recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
-    this.#sql.answered.run(hourOf(at ?? this.#options.now()), channel, faqId);
+  recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
+    // Summed before writing: a popular answer given 500 times in a group is one row update.
+    const hour = hourOf(at ?? this.#options.now());
+    const key = `${hour}|${channel}|${faqId}`;
+    const pending = this.#pendingAnswers.get(key);
+    if (pending !== undefined) {
+      pending.count++;
+      return this.#enqueue(() => undefined);
+    }
+    this.#pendingAnswers.set(key, { hour, channel, faqId, count: 1 });
+    return this.#enqueue(() => this.#writeAnswers(key));
   }
 
-  async recordUnanswered(event: UnansweredEvent): Promise<void> {
-    this.#recordUnanswered(event);
+  #writeAnswers(key: string): void {
+    const pending = this.#pendingAnswers.get(key);
+    if (pending === undefined) return;
+    this.#pendingAnswers.delete(key);
+    this.#sql.answered.run(pending.hour, pending.channel, pending.faqId, pending.count);
+  }
+
+  recordUnanswered(event: UnansweredEvent): Promise<void> {
+    const stamped = { ...event, at: event.at ?? this.#options.now() };
+    return this.#enqueue(() => this.#recordUnanswered(stamped));
   }
 
   async recordVote(event: VoteEvent): Promise<VoteOutcome> {
@@ -315,12 +385,14 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   async mostAsked(limit: number): Promise<string[]> {
+    this.#flush();
     checkLimit(limit);
     const oldest = oldestKeptHour(this.#options.now(), this.#options.retentionDays);
     return this.#sql.mostAsked.all(oldest, limit).map((row) => row.faq_id);
   }
 
   async stats(query: StatsQuery): Promise<InsightStats> {
+    this.#flush();
     const { days, top } = checkStatsQuery(query);
     const now = this.#options.now();
     const window = statsWindow(now, days);
@@ -338,6 +410,7 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   async unanswered(limit: number): Promise<UnansweredItem[]> {
+    this.#flush();
     checkLimit(limit);
     const oldest = oldestKeptDay(this.#options.now(), this.#options.retentionDays);
     return this.#sql.unanswered
@@ -354,6 +427,7 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   async feedback(): Promise<FeedbackItem[]> {
+    this.#flush();
     const oldest = oldestKeptHour(this.#options.now(), this.#options.retentionDays);
     const totals = new Map(
       this.#sql.feedbackTotals
@@ -365,10 +439,12 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   async prune(now: Date = this.#options.now()): Promise<PruneResult> {
+    this.#flush();
     return { removed: this.#prune(now.getTime()) };
   }
 
   async close(): Promise<void> {
+    this.#flush();
     if (this.#db.open) this.#db.close();
   }
 

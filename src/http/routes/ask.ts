@@ -79,19 +79,27 @@ function fragmentsOf(entry: FaqEntry): { answer: string; related: string } {
   return cached;
 }
 
+/** Everything after `"query"` in a body, by engine answer: the engine caches answers, so a popular question's body is built once. */
+const bodies = new WeakMap<Answer, string>();
+
 /** The `AskResponse` body (see its schema above, which documents it), built from cached parts. */
 export function serializeAnswer(query: string, result: Answer): string {
-  const best = result.answer;
-  const answer =
-    best === null
-      ? "null"
-      : `{${fragmentsOf(best.entry).answer},"confidence":${JSON.stringify(best.confidence)},"score":${JSON.stringify(best.score)}}`;
-  let related = "";
-  for (const match of result.related) {
-    if (related !== "") related += ",";
-    related += `{${fragmentsOf(match.entry).related},"confidence":${JSON.stringify(match.confidence)}}`;
+  let rest = bodies.get(result);
+  if (rest === undefined) {
+    const best = result.answer;
+    const answer =
+      best === null
+        ? "null"
+        : `{${fragmentsOf(best.entry).answer},"confidence":${JSON.stringify(best.confidence)},"score":${JSON.stringify(best.score)}}`;
+    let related = "";
+    for (const match of result.related) {
+      if (related !== "") related += ",";
+      related += `{${fragmentsOf(match.entry).related},"confidence":${JSON.stringify(match.confidence)}}`;
+    }
+    rest = `,"answer":${answer},"related":[${related}]}`;
+    bodies.set(result, rest);
   }
-  return `{"query":${JSON.stringify(query)},"answer":${answer},"related":[${related}]}`;
+  return `{"query":${JSON.stringify(query)}${rest}`;
 }
 
 /** `GET /ask?q=...` and `POST /ask {"question": "..."}`: the best FAQ answer, or null. */
