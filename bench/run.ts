@@ -150,6 +150,10 @@ async function startService(
     WEBHOOK_URL: "",
     WEBHOOK_SECRET: "",
     TELEGRAM_API_ROOT: "",
+    // One load generator is one client: its per-IP budget must not be what is measured (the
+    // limiter itself still runs on every request).
+    RATE_LIMIT_ASK_PER_MINUTE: "1000000",
+    DATA_DIR: path.join(OUT_DIR, "data"),
     ...env,
   });
   const url = `http://127.0.0.1:${port}`;
