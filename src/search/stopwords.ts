@@ -21,7 +21,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   thing things think this those though through to too totally under until up us very want wanna wants
   was wasnt way we well were werent what whats when where which while who whom whose why will with
   wondering wonder wont would wouldnt yeah yes yet you youd youll your youre yours yourself yourselves
-  u ur ya r hi hey hello hiya ok okay guys anyway honestly basically literally tell told question
+  u ur ya r hi hey youve weve theyve knw kno wat abt hello hiya ok okay guys anyway honestly basically literally tell told question
   ask asking asked wait true heard apparently supposedly seriously curious stuff anything everything hmm um umm
   lol omg btw idk tbh bro dude remember work works working worked
   whatsapp whatsap whatsaap watsapp wa app`
