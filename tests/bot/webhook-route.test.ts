@@ -1,8 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/http/app.js";
-import { WEBHOOK_PATH, webhookRoutes } from "../../src/http/routes/webhook.js";
-import { createTestBot, type TestBot } from "../support/bot-harness.js";
+import { WEBHOOK_PATH } from "../../src/http/routes/webhook.js";
+import { createTestBot, type TestBot, webhookApp } from "../support/bot-harness.js";
 import { textMessage } from "../support/telegram-updates.js";
 
 const SECRET = "s3cret_token-for-tests";
@@ -12,18 +11,7 @@ async function setup(
   options: { ready?: boolean } = {},
 ): Promise<{ app: FastifyInstance; t: TestBot }> {
   const t = await createTestBot();
-  app = await buildApp({
-    engines: t.engines,
-    plugins: [
-      async (instance) => {
-        await instance.register(webhookRoutes, {
-          bot: t.bot,
-          secretToken: SECRET,
-          isReady: () => options.ready ?? true,
-        });
-      },
-    ],
-  });
+  app = await webhookApp(t, { secretToken: SECRET, isReady: () => options.ready ?? true });
   return { app, t };
 }
 

@@ -1,9 +1,8 @@
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../../src/http/app.js";
-import { WEBHOOK_PATH, webhookRoutes } from "../../src/http/routes/webhook.js";
-import { createTestBot, type TestBot } from "../support/bot-harness.js";
+import { WEBHOOK_PATH } from "../../src/http/routes/webhook.js";
+import { createTestBot, type TestBot, webhookApp } from "../support/bot-harness.js";
 import {
   botMessage,
   callbackQuery,
@@ -20,18 +19,7 @@ let nextUpdateId = 1;
 
 beforeAll(async () => {
   t = await createTestBot();
-  app = await buildApp({
-    engines: t.engines,
-    plugins: [
-      async (instance) => {
-        await instance.register(webhookRoutes, {
-          bot: t.bot,
-          secretToken: SECRET,
-          isReady: () => true,
-        });
-      },
-    ],
-  });
+  app = await webhookApp(t, { secretToken: SECRET });
 });
 afterAll(() => app.close());
 

@@ -2,11 +2,14 @@
  * A bot wired for offline unit tests: known `botInfo` (no getMe), the {@link FakeBotApi}
  * transformer answering every call, an in-memory insights store and a logger that records.
  */
+import type { FastifyInstance } from "fastify";
 import type { Update } from "grammy/types";
 import { type BotLogger } from "../../src/bot/context.js";
 import { type BotDependencies, createBot, type FaqBot } from "../../src/bot/index.js";
 import { VoterKeys } from "../../src/bot/voter-key.js";
+import { buildApp } from "../../src/http/app.js";
 import { EngineHolder } from "../../src/http/engine-holder.js";
+import { webhookRoutes } from "../../src/http/routes/webhook.js";
 import type { AnswerEngine } from "../../src/search/engine.js";
 import { MemoryInsightsStore } from "../../src/store/memory.js";
 import { FakeBotApi } from "./fake-bot-api.js";
@@ -94,4 +97,23 @@ export async function createTestBot(
   });
   bot.api.config.use(api.transformer);
   return { bot, api, logger, engines, insights, send: (update) => bot.handleUpdate(update) };
+}
+
+/** The HTTP app with `POST /webhook` handing updates to a test bot (offline, via `app.inject`). */
+export async function webhookApp(
+  t: TestBot,
+  options: { secretToken: string; isReady?: () => boolean },
+): Promise<FastifyInstance> {
+  return buildApp({
+    engines: t.engines,
+    plugins: [
+      async (instance) => {
+        await instance.register(webhookRoutes, {
+          bot: t.bot,
+          secretToken: options.secretToken,
+          isReady: options.isReady ?? (() => true),
+        });
+      },
+    ],
+  });
 }
