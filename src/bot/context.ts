@@ -38,20 +38,12 @@ export interface BotServices {
   readonly metrics?: Metrics;
 }
 
-/** Thrown when an update needs the answer engine before the first index is built. */
-export class EngineNotReadyError extends Error {
-  constructor() {
-    super("The answer engine is not ready yet");
-    this.name = "EngineNotReadyError";
-  }
-}
-
 /** Properties this bot adds to grammY's context. */
 export interface BotContextFlavor {
   readonly services: BotServices;
   /** Logger bound to this update's id. */
   readonly logger: BotLogger;
-  /** The current answer engine; throws {@link EngineNotReadyError} before the first build. */
+  /** The current answer engine; throws `EngineNotReadyError` (src/http/engine-holder.ts) before the first build. */
   readonly engine: AnswerEngine;
 }
 
@@ -70,9 +62,7 @@ export function createContextConstructor(services: BotServices, logger: BotLogge
     }
 
     get engine(): AnswerEngine {
-      const engine = this.services.engines.current;
-      if (engine === undefined) throw new EngineNotReadyError();
-      return engine;
+      return this.services.engines.serving;
     }
   };
 }

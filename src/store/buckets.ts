@@ -163,13 +163,21 @@ export class StatsAccumulator {
       totals,
       byChannel: Object.fromEntries(this.#byChannel) as Record<InsightChannel, QuestionCounts>,
       byDay: [...this.#byDay].map(([day, counts]) => ({ day: dayLabel(day), ...counts })),
-      topFaqIds: [...this.#answers]
-        .sort(([a, x], [b, y]) => y - x || compareText(a, b))
-        .slice(0, this.#top)
-        .map(([faqId, count]) => ({ faqId, count })),
+      topFaqIds: mostFrequent(this.#answers, this.#top).map(([faqId, count]) => ({ faqId, count })),
       feedback: sortFeedback(this.#feedback),
     };
   }
+}
+
+/** The `limit` most frequent keys, ties in text order: one ranking for every store and report. */
+export function mostFrequent(
+  counts: Iterable<readonly [string, number]>,
+  limit: number,
+): [string, number][] {
+  return [...counts]
+    .map(([key, count]): [string, number] => [key, count])
+    .sort(([a, x], [b, y]) => y - x || compareText(a, b))
+    .slice(0, limit);
 }
 
 /** Empty stats for a window (what a degraded store answers). */

@@ -11,7 +11,7 @@ import {
   sortFeedback,
   StatsAccumulator,
   statsWindow,
-  compareText,
+  mostFrequent,
   dayOfHour,
   byFrequencyThenRecency,
 } from "./buckets.js";
@@ -150,10 +150,7 @@ export class MemoryInsightsStore implements InsightsStore {
         totals.set(faqId, (totals.get(faqId) ?? 0) + count);
       }
     }
-    return [...totals]
-      .sort(([a, x], [b, y]) => y - x || compareText(a, b))
-      .slice(0, limit)
-      .map(([faqId]) => faqId);
+    return mostFrequent(totals, limit).map(([faqId]) => faqId);
   }
 
   async stats(query: StatsQuery): Promise<InsightStats> {

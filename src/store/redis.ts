@@ -20,7 +20,7 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import {
   byFrequencyThenRecency,
-  compareText,
+  mostFrequent,
   dayExpiresAt,
   dayLabel,
   dayOf,
@@ -201,10 +201,7 @@ export class RedisInsightsStore implements InsightsStore {
     // FAQ ids are bounded by the knowledge base, so reading the whole union is cheap and lets
     // ties sort the same way as in the other stores.
     const flat = await this.#union(days, 0, -1);
-    return pairs(flat)
-      .sort(([a, x], [b, y]) => y - x || compareText(a, b))
-      .slice(0, limit)
-      .map(([faqId]) => faqId);
+    return mostFrequent(pairs(flat), limit).map(([faqId]) => faqId);
   }
 
   async stats(query: StatsQuery): Promise<InsightStats> {

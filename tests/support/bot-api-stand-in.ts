@@ -12,6 +12,7 @@ import type { AddressInfo } from "node:net";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { problemsOfCall } from "./bot-api-checks.js";
 import { checkTelegramHtml } from "./telegram-html.js";
+import { pollUntil } from "./poll.js";
 
 /** One call the bot made, as received and answered. */
 export interface StandInCall {
@@ -125,18 +126,15 @@ export class BotApiStandIn {
     what: string,
     timeoutMs = 20_000,
   ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = condition();
-      if (value !== undefined && value !== false) return value;
-      if (Date.now() > deadline) {
+    return pollUntil(condition, {
+      timeoutMs,
+      failure: () => {
         const recent = this.calls.slice(-10).map((c) => `${c.method}(${c.status})`);
-        throw new Error(
+        return new Error(
           `Timed out after ${timeoutMs} ms waiting for ${what}; last calls: ${recent.join(", ")}`,
         );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+      },
+    });
   }
 
   async close(): Promise<void> {

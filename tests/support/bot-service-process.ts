@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { isolatedServiceEnv } from "./service-env.js";
+import { pollUntil } from "./poll.js";
 import { residentSetSize } from "./service-process.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -102,18 +103,14 @@ export class BotServiceProcess {
     what: string,
     timeoutMs = 20_000,
   ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = condition();
-      if (value !== undefined && value !== false) return value;
-      if (this.exited)
-        throw new Error(
-          `The service exited while waiting for ${what}. Output:\n${this.#output.slice(-3000)}`,
-        );
-      if (Date.now() > deadline)
-        throw new Error(`Timed out waiting for ${what}. Output:\n${this.#output.slice(-3000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    return pollUntil(condition, {
+      timeoutMs,
+      stop: () => (this.exited ? "exited" : undefined),
+      failure: (reason) =>
+        new Error(
+          `${reason === "exited" ? "The service exited while waiting" : "Timed out waiting"} for ${what}. Output:\n${this.#output.slice(-3000)}`,
+        ),
+    });
   }
 
   /** Kills the process at once with SIGKILL (a crash: no shutdown code runs) and waits for it. */

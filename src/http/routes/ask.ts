@@ -115,10 +115,7 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
   };
 
   const answer = (query: string, reply: FastifyReply) => {
-    const engine = engines.current;
-    if (engine === undefined)
-      throw Object.assign(new Error("index not built"), { statusCode: 503 });
-    const result = engine.ask(query);
+    const result = engines.serving.ask(query);
     onAnswer?.(query, result);
     reply.header("x-content-type-options", "nosniff").type("application/json; charset=utf-8");
     return serializeAnswer(query, result);

@@ -36,12 +36,7 @@ export const faqRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (
   { engines },
 ) => {
   app.addSchema(entrySchema);
-  const engine = () => {
-    const current = engines.current;
-    if (current === undefined)
-      throw Object.assign(new Error("index not built"), { statusCode: 503 });
-    return current;
-  };
+  const engine = () => engines.serving;
 
   app.get(
     "/faq",

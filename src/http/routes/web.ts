@@ -27,12 +27,7 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
   { engines, onAnswer },
 ) => {
   const suggesters = new WeakMap<AnswerEngine, Suggester>();
-  const engine = () => {
-    const current = engines.current;
-    if (current === undefined)
-      throw Object.assign(new Error("index not built"), { statusCode: 503 });
-    return current;
-  };
+  const engine = () => engines.serving;
 
   app.get<{ Querystring: { q?: string; id?: string; fragment?: string } }>(
     "/",
