@@ -9,6 +9,8 @@ const form = input.form;
 let active = -1;
 let typingTimer;
 let pending;
+// Bumped whenever suggestions must close (an answer is shown): a late reply then stays closed.
+let suggestionRound = 0;
 
 function setExpanded(open) {
   list.hidden = !open;
@@ -56,6 +58,7 @@ async function fetchFragment(params) {
 }
 
 async function show(params, url) {
+  suggestionRound++;
   setExpanded(false);
   result.setAttribute("aria-busy", "true");
   try {
@@ -85,10 +88,12 @@ input.addEventListener("input", () => {
   clearTimeout(typingTimer);
   const text = input.value.trim();
   if (text.length < 2) return setExpanded(false);
+  const round = ++suggestionRound;
   typingTimer = setTimeout(async () => {
     try {
       const response = await fetch(`/suggest?q=${encodeURIComponent(text)}`);
-      if (response.ok) renderSuggestions((await response.json()).suggestions);
+      const { suggestions } = response.ok ? await response.json() : { suggestions: [] };
+      if (round === suggestionRound) renderSuggestions(suggestions);
     } catch {
       setExpanded(false);
     }
