@@ -4,6 +4,7 @@ import type { SpellingCorrector } from "./spelling.js";
 import { STOP_WORDS } from "./stopwords.js";
 
 const MIN_STEM_FOR_SYNONYM = 4;
+const NOTHING_CORRECTED: ReadonlySet<string> = new Set();
 
 /** One group of the domain thesaurus: every synonym (word or phrase) is read as `canonical`. */
 export interface ThesaurusGroup {
@@ -13,7 +14,26 @@ export interface ThesaurusGroup {
 
 interface Phrase {
   readonly tokens: readonly string[];
-  readonly canonical: string;
+  /** The index term the whole phrase reads as. */
+  readonly term: string;
+}
+
+/** What the analyzer makes of one normalised word, worked out once per word. */
+interface WordReading {
+  /** Its index term; null for a stop word. */
+  readonly term: string | null;
+  /** Thesaurus phrases that start with it, longest first. */
+  readonly phrases: readonly Phrase[] | undefined;
+}
+
+function matchPhrase(
+  candidates: readonly Phrase[],
+  tokens: readonly string[],
+  start: number,
+): Phrase | undefined {
+  return candidates.find((phrase) =>
+    phrase.tokens.every((token, k) => tokens[start + k] === token),
+  );
 }
 
 /** Terms of a query, ready for the index, and which of them came from a spelling correction. */
@@ -37,7 +57,7 @@ export class TextAnalyzer {
   readonly #stemmedWords = new Map<string, string>();
   readonly #phrases = new Map<string, Phrase[]>();
   readonly #stems = new Map<string, string>();
-  readonly #wordTerms = new Map<string, string | null>();
+  readonly #readings = new Map<string, WordReading>();
   #spelling: SpellingCorrector | undefined;
 
   constructor(thesaurus: readonly ThesaurusGroup[]) {
@@ -51,7 +71,7 @@ export class TextAnalyzer {
           if (stem.length >= MIN_STEM_FOR_SYNONYM) this.#stemmedWords.set(stem, group.canonical);
         } else if (tokens.length > 1) {
           const list = this.#phrases.get(tokens[0]!) ?? [];
-          list.push({ tokens, canonical: group.canonical });
+          list.push({ tokens, term: this.#stem(group.canonical) });
           list.sort((a, b) => b.tokens.length - a.tokens.length);
           this.#phrases.set(tokens[0]!, list);
         }
@@ -92,62 +112,67 @@ export class TextAnalyzer {
   analyzeQuery(question: string): AnalyzedQuery {
     const normalized = normalizeText(question);
     const corrected = new Set<string>();
-    const terms = [...new Set(this.#terms(tokenize(normalized), corrected))];
-    return { normalized, terms, corrected };
+    const terms = this.#terms(tokenize(normalized), corrected);
+    // Questions are short: removing repeats in place beats building a Set.
+    let distinct = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      if (terms.indexOf(term) === i) terms[distinct++] = term;
+    }
+    terms.length = distinct;
+    return { normalized, terms, corrected: corrected.size === 0 ? NOTHING_CORRECTED : corrected };
   }
 
   #terms(tokens: string[], corrected: Set<string> | undefined): string[] {
-    let correctedAt: Set<number> | undefined;
-    if (corrected !== undefined && this.#spelling !== undefined) {
+    const readings = new Array<WordReading>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) readings[i] = this.#read(tokens[i]!);
+    let correctedAt: boolean[] | undefined;
+    const spelling = this.#spelling;
+    if (corrected !== undefined && spelling !== undefined) {
       for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i]!;
-        if (STOP_WORDS.has(token) || this.#spelling.isKnown(token)) continue;
-        const fix = this.#spelling.correct(token);
-        if (fix !== null && fix !== token) {
+        if (readings[i]!.term === null || spelling.isKnown(tokens[i]!)) continue;
+        const fix = spelling.correct(tokens[i]!);
+        if (fix !== null && fix !== tokens[i]) {
           tokens[i] = fix;
-          (correctedAt ??= new Set()).add(i);
+          readings[i] = this.#read(fix);
+          (correctedAt ??= [])[i] = true;
         }
       }
     }
     const terms: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      let term: string | null;
-      let fromCorrection = correctedAt?.has(i) ?? false;
-      const phrase = this.#matchPhrase(tokens, i);
+      const reading = readings[i]!;
+      let term = reading.term;
+      let fromCorrection = correctedAt?.[i] === true;
+      const phrase =
+        reading.phrases === undefined ? undefined : matchPhrase(reading.phrases, tokens, i);
       if (phrase !== undefined) {
-        term = this.#stem(phrase.canonical);
+        term = phrase.term;
         for (let k = 1; k < phrase.tokens.length; k++)
-          fromCorrection ||= correctedAt?.has(i + k) ?? false;
+          fromCorrection ||= correctedAt?.[i + k] === true;
         i += phrase.tokens.length - 1;
-      } else {
-        term = this.#termOf(token);
-        if (term === null) continue;
-      }
+      } else if (term === null) continue;
       terms.push(term);
       if (fromCorrection) corrected?.add(term);
     }
     return terms;
   }
 
-  /** The index term of a single word (null for a stop word), remembered: words repeat a lot. */
-  #termOf(token: string): string | null {
-    let term = this.#wordTerms.get(token);
-    if (term === undefined) {
-      term = STOP_WORDS.has(token)
-        ? null
-        : this.#stem(this.#words.get(token) ?? this.#stemmedWords.get(this.#stem(token)) ?? token);
-      if (this.#wordTerms.size < 100_000) this.#wordTerms.set(token, term);
+  /** How a single word reads (its term, or null for a stop word), remembered: words repeat a lot. */
+  #read(token: string): WordReading {
+    let reading = this.#readings.get(token);
+    if (reading === undefined) {
+      reading = {
+        term: STOP_WORDS.has(token)
+          ? null
+          : this.#stem(
+              this.#words.get(token) ?? this.#stemmedWords.get(this.#stem(token)) ?? token,
+            ),
+        phrases: this.#phrases.get(token),
+      };
+      if (this.#readings.size < 100_000) this.#readings.set(token, reading);
     }
-    return term;
-  }
-
-  #matchPhrase(tokens: readonly string[], start: number): Phrase | undefined {
-    const candidates = this.#phrases.get(tokens[start]!);
-    if (candidates === undefined) return undefined;
-    return candidates.find((phrase) =>
-      phrase.tokens.every((token, k) => tokens[start + k] === token),
-    );
+    return reading;
   }
 
   #stem(word: string): string {

@@ -64,8 +64,12 @@ interface IndexedEntry {
   /** The entry's distinct term ids, sorted, and for each whether it is {@link ASKED} or {@link IN_ANSWER}. */
   readonly termIds: Int32Array;
   readonly presence: Uint8Array;
-  /** Each phrasing (question or alternate) as distinct term ids with its total weight. */
-  readonly phrasings: readonly { readonly terms: Int32Array; readonly weight: number }[];
+  /** Every phrasing's (question or alternate) distinct term ids, one after another. */
+  readonly phrasingTerms: Int32Array;
+  /** Where each phrasing ends in {@link phrasingTerms}. */
+  readonly phrasingEnds: Int32Array;
+  /** Total term weight of each phrasing. */
+  readonly phrasingWeights: Float64Array;
 }
 
 /** A query's terms resolved against the vocabulary once, then shared by every candidate. */
@@ -226,10 +230,7 @@ export class AnswerEngine {
       entry,
       doc,
       ...presenceOf(analysed[doc]!, termIds),
-      phrasings: analysed[doc]!.phrasingTerms.map((terms) => {
-        const ids = Int32Array.from(terms, (term) => termIds.get(term)!);
-        return { terms: ids, weight: ids.reduce((sum, id) => sum + this.#termWeights[id]!, 0) };
-      }),
+      ...this.#phrasingsOf(analysed[doc]!.phrasingTerms),
     }));
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
 
@@ -253,6 +254,7 @@ export class AnswerEngine {
       index,
       this.#options.boost,
       new Map(entries.map((entry, doc) => [entry.id, doc])),
+      termIds,
     );
 
     // Typos are corrected to words people actually use for these topics.
@@ -265,6 +267,21 @@ export class AnswerEngine {
       this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
     this.#verbatimCache =
       this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
+  }
+
+  /** An entry's phrasings as flat typed arrays: scoring walks them for every candidate. */
+  #phrasingsOf(
+    phrasings: readonly (readonly string[])[],
+  ): Pick<IndexedEntry, "phrasingTerms" | "phrasingEnds" | "phrasingWeights"> {
+    const ids = phrasings.map((terms) => terms.map((term) => this.#termIds.get(term)!));
+    let end = 0;
+    return {
+      phrasingTerms: Int32Array.from(ids.flat()),
+      phrasingEnds: Int32Array.from(ids, (terms) => (end += terms.length)),
+      phrasingWeights: Float64Array.from(ids, (terms) =>
+        terms.reduce((sum, id) => sum + this.#termWeights[id]!, 0),
+      ),
+    };
   }
 
   /** Builds the index; throws only on programming errors (the knowledge base is validated). */
@@ -374,7 +391,7 @@ export class AnswerEngine {
   /** Candidates from BM25, re-ranked by a blend of confidence and relative BM25 score. */
   #rank(prepared: PreparedQuery, limit: number): Match[] {
     if (prepared.ids.length === 0) return [];
-    const results = this.#scores.search(prepared.query.terms, limit);
+    const results = this.#scores.search(prepared.ids, limit);
     if (results.length === 0) return [];
     const top = results[0]!.score;
     this.#mark(prepared, 1);
@@ -423,12 +440,22 @@ export class AnswerEngine {
       else if (presence === IN_ANSWER) matched += weights[i]! * ANSWER_ONLY_WEIGHT;
     }
     let phrasingCoverage = 0;
-    for (const phrasing of item.phrasings) {
-      if (phrasing.weight === 0) continue;
-      let covered = 0;
-      for (const id of phrasing.terms)
-        if (this.#inQuery[id] === 1) covered += this.#termWeights[id]!;
-      phrasingCoverage = Math.max(phrasingCoverage, covered / phrasing.weight);
+    const { phrasingTerms, phrasingEnds, phrasingWeights } = item;
+    const inQuery = this.#inQuery;
+    const termWeights = this.#termWeights;
+    let start = 0;
+    for (let p = 0; p < phrasingEnds.length; p++) {
+      const end = phrasingEnds[p]!;
+      const weight = phrasingWeights[p]!;
+      if (weight > 0) {
+        let covered = 0;
+        for (let t = start; t < end; t++) {
+          const id = phrasingTerms[t]!;
+          if (inQuery[id] === 1) covered += termWeights[id]!;
+        }
+        if (covered / weight > phrasingCoverage) phrasingCoverage = covered / weight;
+      }
+      start = end;
     }
     const queryCoverage = matched / total;
     const logit =

@@ -26,8 +26,21 @@ const DEFAULTS: Required<SpellingOptions> = { minLength: 4, twoEditsFrom: 8, mem
 export class SpellingCorrector {
   readonly #options: Required<SpellingOptions>;
   readonly #frequency: ReadonlyMap<string, number>;
-  readonly #byDeletion = new Map<string, string[]>();
+  /** The words that may be corrected to, by number. */
+  readonly #words: string[] = [];
+  /**
+   * Word numbers by a hash of each string made by deleting up to two letters of the word. The
+   * deleted strings themselves are never built: hashing skips the deleted positions. A hash
+   * collision only adds a candidate, which the edit distance then rejects.
+   */
+  readonly #byDeletion = [
+    new Map<number, number | number[]>(), // the word itself and one letter deleted
+    new Map<number, number | number[]>(), // two letters deleted
+  ] as const;
   readonly #memo = new Map<string, string | null>();
+  /** Scratch: the query generation in which each word was last measured. */
+  #measuredIn: Int32Array;
+  #generation = 0;
 
   /** @param frequency vocabulary words with how often they occur (ties go to the commoner). */
   constructor(frequency: ReadonlyMap<string, number>, options: SpellingOptions = {}) {
@@ -35,12 +48,19 @@ export class SpellingCorrector {
     this.#frequency = frequency;
     for (const word of frequency.keys()) {
       if (word.length < this.#options.minLength - 1) continue;
-      for (const key of deletions(word, 2)) {
-        const bucket = this.#byDeletion.get(key);
-        if (bucket === undefined) this.#byDeletion.set(key, [word]);
-        else if (!bucket.includes(word)) bucket.push(word);
-      }
+      const number = this.#words.push(word) - 1;
+      const [near, far] = this.#byDeletion;
+      forEachDeletion(word, 2, (key, deleted) => this.#add(deleted < 2 ? near : far, key, number));
     }
+    this.#measuredIn = new Int32Array(this.#words.length);
+  }
+
+  #add(index: Map<number, number | number[]>, key: number, number: number): void {
+    const bucket = index.get(key);
+    if (bucket === undefined) index.set(key, number);
+    else if (typeof bucket === "number") {
+      if (bucket !== number) index.set(key, [bucket, number]);
+    } else if (bucket[bucket.length - 1] !== number) bucket.push(number); // a word's keys come together
   }
 
   /** True when the word is part of the vocabulary as it is. */
@@ -60,44 +80,84 @@ export class SpellingCorrector {
     let best: string | null = null;
     let bestDistance = Infinity;
     let bestFrequency = 0;
-    for (const key of deletions(word, maxEdits)) {
-      for (const candidate of this.#byDeletion.get(key) ?? []) {
-        if (candidate[0] !== word[0] || Math.abs(candidate.length - word.length) > maxEdits)
-          continue;
-        const distance = editDistance(word, candidate, maxEdits);
-        if (distance > maxEdits) continue;
-        const frequency = this.#frequency.get(candidate) ?? 0;
-        if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
-          best = candidate;
-          bestDistance = distance;
-          bestFrequency = frequency;
-        }
+    // A candidate sits under several of the word's deletions: measure each one once.
+    const generation = ++this.#generation;
+    const consider = (number: number) => {
+      if (this.#measuredIn[number] === generation) return;
+      this.#measuredIn[number] = generation;
+      const candidate = this.#words[number]!;
+      if (
+        candidate.charCodeAt(0) !== word.charCodeAt(0) ||
+        Math.abs(candidate.length - word.length) > maxEdits
+      )
+        return;
+      const distance = editDistance(word, candidate, maxEdits);
+      if (distance > maxEdits || distance > bestDistance) return;
+      const frequency = this.#frequency.get(candidate) ?? 0;
+      // Closest first, then commonest, then alphabetical: the same answer whatever the order found.
+      if (
+        distance < bestDistance ||
+        frequency > bestFrequency ||
+        (frequency === bestFrequency && candidate < best!)
+      ) {
+        best = candidate;
+        bestDistance = distance;
+        bestFrequency = frequency;
       }
-    }
+    };
+    // Within one edit, the word and a candidate share a string with at most one letter deleted
+    // from each; two-letter deletions are only needed when two edits are allowed.
+    const indexes = maxEdits === 1 ? this.#byDeletion.slice(0, 1) : this.#byDeletion;
+    forEachDeletion(word, maxEdits, (key) => {
+      for (const index of indexes) {
+        const bucket = index.get(key);
+        if (bucket === undefined) continue;
+        if (typeof bucket === "number") consider(bucket);
+        else for (const number of bucket) consider(number);
+      }
+    });
     if (this.#memo.size >= this.#options.memoSize) this.#memo.clear();
     this.#memo.set(word, best);
     return best;
   }
 }
 
-/** The word itself and every string made by deleting up to `maxEdits` of its characters. */
-function deletions(word: string, maxEdits: number): Set<string> {
-  const result = new Set<string>([word]);
-  let frontier = [word];
-  for (let edit = 0; edit < maxEdits; edit++) {
-    const next: string[] = [];
-    for (const current of frontier) {
-      for (let i = 0; i < current.length; i++) {
-        const shorter = current.slice(0, i) + current.slice(i + 1);
-        if (!result.has(shorter)) {
-          result.add(shorter);
-          next.push(shorter);
-        }
-      }
-    }
-    frontier = next;
+/** FNV-1a offset basis and prime; the hash is kept to 30 bits so V8 stores it as a small integer. */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SMALL_INTEGER = 0x3fffffff;
+
+/** Hash of `word` with the characters at positions `skipA` and `skipB` (-1: none) left out. */
+function deletionHash(word: string, skipA: number, skipB: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) {
+    if (i === skipA || i === skipB) continue;
+    hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
   }
-  return result;
+  return hash & SMALL_INTEGER;
+}
+
+/**
+ * Calls `visit` with the hash of the word itself and of every string made by deleting up to
+ * `maxEdits` (1 or 2) of its characters, with the number deleted. A string reachable in several
+ * ways is visited several times; callers tolerate that.
+ */
+function forEachDeletion(
+  word: string,
+  maxEdits: number,
+  visit: (hash: number, deleted: number) => void,
+): void {
+  visit(deletionHash(word, -1, -1), 0);
+  for (let a = 0; a < word.length; a++) {
+    // Deleting one of a run of equal letters gives the same string: take the first only.
+    if (a > 0 && word.charCodeAt(a) === word.charCodeAt(a - 1)) continue;
+    visit(deletionHash(word, a, -1), 1);
+    if (maxEdits < 2) continue;
+    for (let b = a + 1; b < word.length; b++) {
+      if (b > a + 1 && word.charCodeAt(b) === word.charCodeAt(b - 1)) continue;
+      visit(deletionHash(word, a, b), 2);
+    }
+  }
 }
 
 /**
@@ -105,25 +165,38 @@ function deletions(word: string, maxEdits: number): Set<string> {
  * once every path exceeds `limit`.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  let current = new Array<number>(cols).fill(0);
-  for (let i = 1; i < rows; i++) {
-    current[0] = i;
+  if (cols > rowScratch.length / 3) rowScratch = new Int32Array(cols * 3 * 2);
+  // Three rows in one reused buffer: this runs for every spelling candidate of every query.
+  let prevPrev = 0;
+  let prev = cols;
+  let current = cols * 2;
+  const rows = rowScratch;
+  for (let j = 0; j < cols; j++) rows[prev + j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    rows[current] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, prevPrev[j - 2]! + 1);
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(
+        rows[prev + j]! + 1,
+        rows[current + j - 1]! + 1,
+        rows[prev + j - 1]! + (ai === bj ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        value = Math.min(value, rows[prevPrev + j - 2]! + 1);
       }
-      current[j] = value;
+      rows[current + j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return rowMin;
-    [prevPrev, prev, current] = [prev, current, prevPrev];
+    const oldest = prevPrev;
+    prevPrev = prev;
+    prev = current;
+    current = oldest;
   }
-  return prev[cols - 1]!;
+  return rows[prev + cols - 1]!;
 }
+
+let rowScratch = new Int32Array(3 * 64);

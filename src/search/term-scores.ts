@@ -22,7 +22,8 @@ interface Postings {
 export class TermScores {
   /** Number of documents. */
   readonly size: number;
-  readonly #postings = new Map<string, Postings>();
+  /** Postings by term id (the engine's vocabulary numbering). */
+  readonly #postings: (Postings | undefined)[] = [];
   readonly #scores: Float64Array;
   readonly #matched: Uint16Array;
   readonly #touched: Int32Array;
@@ -31,11 +32,13 @@ export class TermScores {
    * @param index MiniSearch holding every document
    * @param boosts field name -> boost
    * @param documentNumber MiniSearch document id -> position in the knowledge base
+   * @param termIds indexed term -> term id
    */
   constructor(
     index: MiniSearch,
     boosts: Readonly<Record<string, number>>,
     documentNumber: ReadonlyMap<string, number>,
+    termIds: ReadonlyMap<string, number>,
   ) {
     const data = index.toJSON();
     this.size = documentNumber.size;
@@ -69,7 +72,7 @@ export class TermScores {
         }
       }
       const docs = Int32Array.from(sums.keys());
-      this.#postings.set(term, { docs, scores: Float64Array.from(sums.values()) });
+      this.#postings[termIds.get(term)!] = { docs, scores: Float64Array.from(sums.values()) };
     }
     this.#scores = new Float64Array(this.size);
     this.#matched = new Uint16Array(this.size);
@@ -77,16 +80,16 @@ export class TermScores {
   }
 
   /**
-   * Scores the documents matching any of the (distinct) terms and returns the best `limit` of
-   * them as [doc, score] pairs, best first (ties keep document order).
+   * Scores the documents matching any of the (distinct) term ids (-1: unknown term) and returns
+   * the best `limit` of them as [doc, score] pairs, best first (ties keep document order).
    */
-  search(terms: readonly string[], limit: number): { doc: number; score: number }[] {
+  search(termIds: Int32Array, limit: number): { doc: number; score: number }[] {
     const scores = this.#scores;
     const matched = this.#matched;
     const touched = this.#touched;
     let touchedCount = 0;
-    for (const term of terms) {
-      const postings = this.#postings.get(term);
+    for (const termId of termIds) {
+      const postings = termId < 0 ? undefined : this.#postings[termId];
       if (postings === undefined) continue;
       const { docs, scores: contributions } = postings;
       for (let i = 0; i < docs.length; i++) {

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeText, tokenize } from "../../src/search/normalize.js";
+import { normalizeText, normalizeUnicode, tokenize } from "../../src/search/normalize.js";
 
 describe("normalizeText", () => {
   it("folds case, accents and full-width letters", () => {
@@ -32,5 +33,32 @@ describe("tokenize", () => {
   it("gives no tokens for empty text", () => {
     expect(tokenize("")).toEqual([]);
     expect(tokenize("a b")).toEqual(["a", "b"]);
+  });
+});
+
+describe("the ASCII fast path", () => {
+  // Questions are mostly ASCII and skip the Unicode pipeline; both must always agree.
+  const asciiText = fc.string({
+    unit: fc.constantFrom(..."aZ09 _'`@/!?.,-\t\nxyzHELLO@bot/ask".split("")),
+    maxLength: 40,
+  });
+
+  it("gives exactly what the general Unicode path gives", () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(normalizeText(text)).toBe(normalizeUnicode(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ["Don't @bot_1's share?", "dont s share"],
+    ["/ask@faq_bot Can FB read my msgs??", "can fb read my msgs"],
+    ["abc@def ghi", "abc ghi"],
+    ["  'quoted' `words`  ", "quoted words"],
+  ])("normalises %j to %j", (text, expected) => {
+    expect(normalizeText(text)).toBe(expected);
+    expect(normalizeUnicode(text)).toBe(expected);
   });
 });
