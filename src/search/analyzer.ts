@@ -1,5 +1,5 @@
 import { stemmer } from "stemmer";
-import { normalizeText, tokenize } from "./normalize.js";
+import { normalizedWords } from "./normalize.js";
 import type { SpellingCorrector } from "./spelling.js";
 import { STOP_WORDS } from "./stopwords.js";
 
@@ -63,7 +63,7 @@ export class TextAnalyzer {
   constructor(thesaurus: readonly ThesaurusGroup[]) {
     for (const group of thesaurus) {
       for (const synonym of [group.canonical, ...group.synonyms]) {
-        const tokens = tokenize(normalizeText(synonym));
+        const tokens = normalizedWords(synonym);
         if (tokens.length === 1) {
           this.#words.set(tokens[0]!, group.canonical);
           // Very short stems are ambiguous ("adding" stems to "ad"), so they match literally only.
@@ -99,20 +99,15 @@ export class TextAnalyzer {
    * is given, the field's normalised words are counted into it: the words typos correct to.
    */
   indexTerms(text: string, vocabulary?: Map<string, number>): string[] {
-    const tokens = tokenize(normalizeText(text));
-    if (vocabulary !== undefined) {
-      for (const token of tokens) {
-        if (!STOP_WORDS.has(token)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
-      }
-    }
-    return this.#terms(tokens, undefined);
+    return this.#terms(normalizedWords(text), undefined, vocabulary);
   }
 
   /** Distinct index terms of a user's question, with spelling correction. */
   analyzeQuery(question: string): AnalyzedQuery {
-    const normalized = normalizeText(question);
+    const tokens = normalizedWords(question);
+    const normalized = tokens.join(" ");
     const corrected = new Set<string>();
-    const terms = this.#terms(tokenize(normalized), corrected);
+    const terms = this.#terms(tokens, corrected, undefined);
     // Questions are short: removing repeats in place beats building a Set.
     let distinct = 0;
     for (let i = 0; i < terms.length; i++) {
@@ -123,9 +118,19 @@ export class TextAnalyzer {
     return { normalized, terms, corrected: corrected.size === 0 ? NOTHING_CORRECTED : corrected };
   }
 
-  #terms(tokens: string[], corrected: Set<string> | undefined): string[] {
+  #terms(
+    tokens: string[],
+    corrected: Set<string> | undefined,
+    vocabulary: Map<string, number> | undefined,
+  ): string[] {
     const readings = new Array<WordReading>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) readings[i] = this.#read(tokens[i]!);
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const reading = this.#read(token);
+      readings[i] = reading;
+      if (vocabulary !== undefined && reading.term !== null)
+        vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+    }
     let correctedAt: boolean[] | undefined;
     const spelling = this.#spelling;
     if (corrected !== undefined && spelling !== undefined) {

@@ -1,9 +1,8 @@
 import { LRUCache } from "lru-cache";
 import type { Category, FaqEntry, KnowledgeBase } from "../faq/types.js";
-import { TextAnalyzer, type AnalyzedQuery } from "./analyzer.js";
-import MiniSearch from "minisearch";
-import { TermScores } from "./term-scores.js";
-import { SpellingCorrector } from "./spelling.js";
+import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
+import { ASKED, buildIndex, IN_ANSWER, type IndexedEntry } from "./index-builder.js";
+import type { TermScores } from "./term-scores.js";
 
 /** Tuning of the answer engine. Every option has a default in {@link ENGINE_DEFAULTS}. */
 export interface EngineOptions {
@@ -57,21 +56,6 @@ export interface Answer {
   readonly normalized: string;
 }
 
-interface IndexedEntry {
-  readonly entry: FaqEntry;
-  /** Position in the knowledge base (and document number in the score table). */
-  readonly doc: number;
-  /** The entry's distinct term ids, sorted, and for each whether it is {@link ASKED} or {@link IN_ANSWER}. */
-  readonly termIds: Int32Array;
-  readonly presence: Uint8Array;
-  /** Every phrasing's (question or alternate) distinct term ids, one after another. */
-  readonly phrasingTerms: Int32Array;
-  /** Where each phrasing ends in {@link phrasingTerms}. */
-  readonly phrasingEnds: Int32Array;
-  /** Total term weight of each phrasing. */
-  readonly phrasingWeights: Float64Array;
-}
-
 /** A query's terms resolved against the vocabulary once, then shared by every candidate. */
 interface PreparedQuery {
   readonly query: AnalyzedQuery;
@@ -81,37 +65,6 @@ interface PreparedQuery {
   readonly weights: Float64Array;
   /** Sum of the query's term weights (unscaled). */
   readonly total: number;
-}
-
-/** How a term occurs in an entry, in the presence table. */
-const ASKED = 2;
-const IN_ANSWER = 1;
-
-/** Times consecutive phases of a build. */
-class PhaseTimer {
-  readonly laps: Record<string, number> = {};
-  #last = performance.now();
-
-  lap(phase: string): void {
-    const now = performance.now();
-    this.laps[phase] = Math.round((now - this.#last) * 10) / 10;
-    this.#last = now;
-  }
-}
-
-/** Sorted term ids of an entry with how each occurs: compact even for 100,000 entries. */
-function presenceOf(
-  analysed: { askTerms: ReadonlySet<string>; answerTerms: ReadonlySet<string> },
-  termIds: ReadonlyMap<string, number>,
-): { termIds: Int32Array; presence: Uint8Array } {
-  const pairs: [number, number][] = [
-    ...[...analysed.askTerms].map((term): [number, number] => [termIds.get(term)!, ASKED]),
-    ...[...analysed.answerTerms].map((term): [number, number] => [termIds.get(term)!, IN_ANSWER]),
-  ].sort((a, b) => a[0] - b[0]);
-  return {
-    termIds: Int32Array.from(pairs, ([id]) => id),
-    presence: Uint8Array.from(pairs, ([, kind]) => kind),
-  };
 }
 
 /** How a term occurs in an entry (binary search in its sorted term ids); 0 when it does not. */
@@ -186,102 +139,21 @@ export class AnswerEngine {
       ...options,
       boost: { ...ENGINE_DEFAULTS.boost, ...options.boost },
     };
-    const analyzer = new TextAnalyzer(knowledgeBase.thesaurus);
-    this.#analyzer = analyzer;
-    const entries = knowledgeBase.entries;
-    const n = entries.length;
-
-    const timer = new PhaseTimer();
-    // Each field is analysed once; the words seen make the spelling vocabulary.
-    const vocabulary = new Map<string, number>();
-    const fields = entries.map((entry) => ({
-      question: analyzer.indexTerms(entry.question, vocabulary),
-      alternates: entry.alternates.map((alternate) => analyzer.indexTerms(alternate, vocabulary)),
-      tags: entry.tags.flatMap((tag) => analyzer.indexTerms(tag, vocabulary)),
-      answer: analyzer.indexTerms(entry.answer, vocabulary),
-    }));
-    analyzer.addThesaurusWords(vocabulary);
-    const analysed = fields.map((field) => {
-      const phrasingTerms = [field.question, ...field.alternates].map((terms) => [
-        ...new Set(terms),
-      ]);
-      const askTerms = new Set([...phrasingTerms.flat(), ...field.tags]);
-      const answerTerms = new Set(field.answer.filter((term) => !askTerms.has(term)));
-      return { phrasingTerms, askTerms, answerTerms };
-    });
-
-    timer.lap("analyse");
-    const termIds = new Map<string, number>();
-    const documentFrequency: number[] = [];
-    for (const { askTerms, answerTerms } of analysed) {
-      for (const term of [...askTerms, ...answerTerms]) {
-        let id = termIds.get(term);
-        if (id === undefined) termIds.set(term, (id = termIds.size));
-        documentFrequency[id] = (documentFrequency[id] ?? 0) + 1;
-      }
-    }
-    const idf = (df: number) => Math.log(1 + n / (df + 0.5));
-    this.#termIds = termIds;
-    this.#termWeights = Float64Array.from(documentFrequency, idf);
-    this.#unknownIdf = idf(0);
-    this.#inQuery = new Uint8Array(termIds.size);
-
-    this.#items = entries.map((entry, doc): IndexedEntry => ({
-      entry,
-      doc,
-      ...presenceOf(analysed[doc]!, termIds),
-      ...this.#phrasingsOf(analysed[doc]!.phrasingTerms),
-    }));
+    const index = buildIndex(knowledgeBase, this.#options.boost);
+    this.#analyzer = index.analyzer;
+    this.#termIds = index.termIds;
+    this.#termWeights = index.termWeights;
+    this.#unknownIdf = index.unknownWeight;
+    this.#items = index.items;
+    this.#scores = index.scores;
+    this.buildTimings = index.timings;
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
-
-    // MiniSearch indexes the entries. They arrive as finished terms (analysed above, joined by
-    // spaces); its per-term scores are then tabulated once (see TermScores).
-    const index = new MiniSearch<{ id: string; doc: number }>({
-      fields: ["question", "alternates", "tags", "answer"],
-      storeFields: [],
-      extractField: (document, field) => {
-        if (field === "id") return document.id;
-        const terms = fields[document.doc]![field as "question" | "alternates" | "tags" | "answer"];
-        return terms.flat().join(" ");
-      },
-      tokenize: (text) => (text === "" ? [] : text.split(" ")),
-      processTerm: (term) => term,
-    });
-    timer.lap("entries");
-    index.addAll(entries.map((entry, doc) => ({ id: entry.id, doc })));
-    timer.lap("minisearch");
-    this.#scores = new TermScores(
-      index,
-      this.#options.boost,
-      new Map(entries.map((entry, doc) => [entry.id, doc])),
-      termIds,
-    );
-
-    // Typos are corrected to words people actually use for these topics.
-    timer.lap("scores");
-    analyzer.useSpelling(new SpellingCorrector(vocabulary));
-    timer.lap("spelling");
-    this.buildTimings = timer.laps;
+    this.#inQuery = new Uint8Array(this.#termIds.size);
 
     this.#cache =
       this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
     this.#verbatimCache =
       this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
-  }
-
-  /** An entry's phrasings as flat typed arrays: scoring walks them for every candidate. */
-  #phrasingsOf(
-    phrasings: readonly (readonly string[])[],
-  ): Pick<IndexedEntry, "phrasingTerms" | "phrasingEnds" | "phrasingWeights"> {
-    const ids = phrasings.map((terms) => terms.map((term) => this.#termIds.get(term)!));
-    let end = 0;
-    return {
-      phrasingTerms: Int32Array.from(ids.flat()),
-      phrasingEnds: Int32Array.from(ids, (terms) => (end += terms.length)),
-      phrasingWeights: Float64Array.from(ids, (terms) =>
-        terms.reduce((sum, id) => sum + this.#termWeights[id]!, 0),
-      ),
-    };
   }
 
   /** Builds the index; throws only on programming errors (the knowledge base is validated). */

@@ -15,8 +15,13 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function normalizeText(input: string): string {
-  // Most questions are plain ASCII: Unicode normalisation would change nothing, so one scan does.
-  return ASCII.test(input) ? normalizeAscii(input) : normalizeUnicode(input);
+  return normalizedWords(input).join(" ");
+}
+
+/** The words of {@link normalizeText}'s result, without joining and splitting them again. */
+export function normalizedWords(input: string): string[] {
+  // Most text is plain ASCII: Unicode normalisation would change nothing, so one scan does.
+  return ASCII.test(input) ? asciiWords(input) : tokenize(normalizeUnicode(input));
 }
 
 /** The general path: any script, any width, any accent. */
@@ -34,6 +39,7 @@ export function normalizeUnicode(input: string): string {
 }
 
 const enum Char {
+  Space = 32,
   Apostrophe = 39,
   Backtick = 96,
   At = 64,
@@ -48,45 +54,41 @@ const isAlphanumeric = (code: number) =>
   (code >= Char.LowerA && code <= Char.LowerZ) || (code >= Char.Zero && code <= Char.Nine);
 
 /**
- * {@link normalizeUnicode} for ASCII text in one pass, without the five regular-expression
- * passes: it runs on every question. Words are sliced out whole; an apostrophe joins the parts
- * around it, a mention ends the word before it.
+ * The words {@link normalizeUnicode} would give for ASCII text, in one pass without its five
+ * regular-expression passes: this runs on every question and every indexed field. Words are
+ * sliced out whole; an apostrophe joins the parts around it, a mention ends the word before it.
  */
-function normalizeAscii(input: string): string {
+function asciiWords(input: string): string[] {
   const text = input.toLowerCase();
   const command = LEADING_COMMAND.exec(text);
-  let out = "";
+  const words: string[] = [];
   let word = ""; // the current word's parts before an apostrophe
   let start = -1; // start of the current part, -1 outside a word
-  const endWord = (at: number) => {
-    if (start >= 0) word += text.slice(start, at);
-    if (word !== "") out = out === "" ? word : `${out} ${word}`;
-    word = "";
-    start = -1;
-  };
-  for (let i = command === null ? 0 : command[0].length; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = command === null ? 0 : command[0].length; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : Char.Space;
     if (isAlphanumeric(code)) {
       if (start < 0) start = i;
-    } else if (code === Char.Apostrophe || code === Char.Backtick) {
-      if (start >= 0) word += text.slice(start, i);
+      continue;
+    }
+    if (start >= 0) {
+      word += text.slice(start, i);
       start = -1;
-    } else {
-      endWord(i);
-      if (code === Char.At) {
-        // A mention: "@" and the word characters after it go.
-        let next = i + 1;
-        while (next < text.length) {
-          const c = text.charCodeAt(next);
-          if (!isAlphanumeric(c) && c !== Char.Underscore) break;
-          next++;
-        }
-        i = next - 1;
+    }
+    if (code === Char.Apostrophe || code === Char.Backtick) continue;
+    if (word !== "") {
+      words.push(word);
+      word = "";
+    }
+    if (code === Char.At) {
+      // A mention: "@" and the word characters after it go.
+      while (i + 1 < text.length) {
+        const next = text.charCodeAt(i + 1);
+        if (!isAlphanumeric(next) && next !== Char.Underscore) break;
+        i++;
       }
     }
   }
-  endWord(text.length);
-  return out;
+  return words;
 }
 
 /** Splits normalised text into tokens. */

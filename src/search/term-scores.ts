@@ -1,7 +1,44 @@
-import type MiniSearch from "minisearch";
+import MiniSearch from "minisearch";
 
 /** BM25+ parameters: MiniSearch's defaults, which its index statistics are scored with. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+/**
+ * MiniSearch with read access to its index: the postings and field-length statistics it keeps in
+ * protected members (made for subclasses). Reading them in place avoids `toJSON`, which copies
+ * the whole index into plain objects: at 100,000 entries that copy alone doubles the memory.
+ */
+export class InspectableMiniSearch<T> extends MiniSearch<T> {
+  /** Every indexed term with, per field id, MiniSearch's short document id -> term frequency. */
+  postings(): IterableIterator<[string, ReadonlyMap<number, ReadonlyMap<number, number>>]> {
+    return this._index.entries();
+  }
+
+  /** Field name -> field id. */
+  get fieldIds(): Readonly<Record<string, number>> {
+    return this._fieldIds;
+  }
+
+  /** The document with this short id (its id as given to MiniSearch). */
+  documentOf(shortId: number): T {
+    return this._documentIds.get(shortId) as T;
+  }
+
+  /** Length (distinct terms) of a field of a document. */
+  fieldLength(shortId: number, fieldId: number): number {
+    return this._fieldLength.get(shortId)?.[fieldId] ?? 0;
+  }
+
+  /** Average length of a field over all documents. */
+  averageFieldLength(fieldId: number): number {
+    return this._avgFieldLength[fieldId] ?? 0;
+  }
+}
+
+interface Postings {
+  readonly docs: Int32Array;
+  readonly scores: Float64Array;
+}
 
 /**
  * MiniSearch's BM25 scores, precomputed per term so a query costs a few lookups and additions.
@@ -10,15 +47,9 @@ export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
  * the field-length statistics. For an OR query MiniSearch scores a document as the sum of each
  * matched term's BM25+ score over the fields (times the field boost), multiplied by the number of
  * query terms matched. A term's per-document score depends only on the index, so it is computed
- * once, in one pass over MiniSearch's serialised index (its public `toJSON`), with the same
- * formula; {@link TermScores.search} then ranks exactly as MiniSearch would, without allocating
- * per term or per field.
+ * once, in one pass over MiniSearch's index, with the same formula; {@link TermScores.search}
+ * then ranks exactly as MiniSearch would, without allocating per term or per field.
  */
-interface Postings {
-  readonly docs: Int32Array;
-  readonly scores: Float64Array;
-}
-
 export class TermScores {
   /** Number of documents. */
   readonly size: number;
@@ -29,54 +60,56 @@ export class TermScores {
   readonly #touched: Int32Array;
 
   /**
-   * @param index MiniSearch holding every document
+   * @param index MiniSearch holding every document; each document is its position in the
+   *   knowledge base
    * @param boosts field name -> boost
-   * @param documentNumber MiniSearch document id -> position in the knowledge base
    * @param termIds indexed term -> term id
    */
   constructor(
-    index: MiniSearch,
+    index: InspectableMiniSearch<number>,
     boosts: Readonly<Record<string, number>>,
-    documentNumber: ReadonlyMap<string, number>,
     termIds: ReadonlyMap<string, number>,
   ) {
-    const data = index.toJSON();
-    this.size = documentNumber.size;
-    const total = data.documentCount;
+    const size = index.documentCount;
+    this.size = size;
     const fieldBoost: number[] = [];
-    for (const [field, id] of Object.entries(data.fieldIds)) fieldBoost[id] = boosts[field] ?? 1;
-    // MiniSearch's short document ids -> our document numbers
-    const doc = new Map<number, number>();
-    for (const [shortId, id] of Object.entries(data.documentIds)) {
-      doc.set(Number(shortId), documentNumber.get(String(id))!);
-    }
-    const fieldLength = new Map<number, readonly number[]>();
-    for (const [shortId, lengths] of Object.entries(data.fieldLength))
-      fieldLength.set(Number(shortId), lengths);
+    for (const [field, id] of Object.entries(index.fieldIds)) fieldBoost[id] = boosts[field] ?? 1;
     const { k, b, d } = BM25;
-    const sums = new Map<number, number>();
-    for (const [term, fields] of data.index) {
-      sums.clear();
-      for (const [fieldId, frequencies] of Object.entries(fields)) {
-        const id = Number(fieldId);
-        const documents = Object.entries(frequencies);
-        const idf = Math.log(1 + (total - documents.length + 0.5) / (documents.length + 0.5));
-        const averageLength = data.averageFieldLength[id]!;
-        for (const [shortId, frequency] of documents) {
-          const length = fieldLength.get(Number(shortId))![id]!;
+    // Scratch: a term's summed score per document, and which documents it touched.
+    const sums = new Float64Array(size);
+    const touched = new Int32Array(size);
+    const touchedBy = new Int32Array(size).fill(-1);
+    let termNumber = 0;
+    for (const [term, fields] of index.postings()) {
+      let touchedCount = 0;
+      termNumber++;
+      for (const [fieldId, frequencies] of fields) {
+        const documents = frequencies.size;
+        const idf = Math.log(1 + (size - documents + 0.5) / (documents + 0.5));
+        const averageLength = index.averageFieldLength(fieldId);
+        const boost = fieldBoost[fieldId]!;
+        for (const [shortId, frequency] of frequencies) {
+          const length = index.fieldLength(shortId, fieldId);
           const score =
             idf *
             (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength)));
-          const number = doc.get(Number(shortId))!;
-          sums.set(number, (sums.get(number) ?? 0) + fieldBoost[id]! * score);
+          const doc = index.documentOf(shortId);
+          if (touchedBy[doc] !== termNumber) {
+            touchedBy[doc] = termNumber;
+            touched[touchedCount++] = doc;
+            sums[doc] = 0;
+          }
+          sums[doc] = sums[doc]! + boost * score;
         }
       }
-      const docs = Int32Array.from(sums.keys());
-      this.#postings[termIds.get(term)!] = { docs, scores: Float64Array.from(sums.values()) };
+      const docs = touched.slice(0, touchedCount);
+      const scores = new Float64Array(touchedCount);
+      for (let i = 0; i < touchedCount; i++) scores[i] = sums[docs[i]!]!;
+      this.#postings[termIds.get(term)!] = { docs, scores };
     }
-    this.#scores = new Float64Array(this.size);
-    this.#matched = new Uint16Array(this.size);
-    this.#touched = new Int32Array(this.size);
+    this.#scores = new Float64Array(size);
+    this.#matched = new Uint16Array(size);
+    this.#touched = new Int32Array(size);
   }
 
   /**

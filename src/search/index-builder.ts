@@ -1,0 +1,245 @@
+import type { FaqEntry, KnowledgeBase } from "../faq/types.js";
+import { TextAnalyzer } from "./analyzer.js";
+import { SpellingCorrector } from "./spelling.js";
+import { InspectableMiniSearch, TermScores } from "./term-scores.js";
+
+/** An entry as the engine scores it: term ids in compact typed arrays. */
+export interface IndexedEntry {
+  readonly entry: FaqEntry;
+  /** Position in the knowledge base (and document number in the score table). */
+  readonly doc: number;
+  /** The entry's distinct term ids, sorted, and for each whether it is {@link ASKED} or {@link IN_ANSWER}. */
+  readonly termIds: Int32Array;
+  readonly presence: Uint8Array;
+  /** Every phrasing's (question or alternate) distinct term ids, one after another. */
+  readonly phrasingTerms: Int32Array;
+  /** Where each phrasing ends in {@link phrasingTerms}. */
+  readonly phrasingEnds: Int32Array;
+  /** Total term weight of each phrasing. */
+  readonly phrasingWeights: Float64Array;
+}
+
+/** How a term occurs in an entry, in the presence table. */
+export const ASKED = 2;
+export const IN_ANSWER = 1;
+
+/** Everything the engine answers from, built once per knowledge base and never changed. */
+export interface EngineIndex {
+  /** Query analysis, with spelling correction against the knowledge base's own words. */
+  readonly analyzer: TextAnalyzer;
+  /** Vocabulary of the knowledge base: term -> term id. */
+  readonly termIds: ReadonlyMap<string, number>;
+  /** IDF-like weight per term id. */
+  readonly termWeights: Float64Array;
+  /** The weight of a term the knowledge base does not contain. */
+  readonly unknownWeight: number;
+  /** One per entry, in knowledge-base order. */
+  readonly items: readonly IndexedEntry[];
+  /** BM25 scores per term, tabulated from MiniSearch. */
+  readonly scores: TermScores;
+  /** Milliseconds spent in each phase of the build (for the benchmark and the logs). */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** Field boosts for the BM25 ranking. */
+export type FieldBoosts = Readonly<Record<"question" | "alternates" | "tags" | "answer", number>>;
+
+/** Times consecutive phases of a build. */
+class PhaseTimer {
+  readonly laps: Record<string, number> = {};
+  #last = performance.now();
+
+  lap(phase: string): void {
+    const now = performance.now();
+    this.laps[phase] = Math.round((now - this.#last) * 10) / 10;
+    this.#last = now;
+  }
+}
+
+/** An entry's fields as analysed terms, repeats kept (they are term frequency for BM25). */
+interface AnalysedFields {
+  readonly question: string[];
+  readonly alternates: string[];
+  readonly tags: string[];
+  readonly answer: string[];
+}
+
+type FieldName = keyof AnalysedFields;
+const FIELDS: readonly FieldName[] = ["question", "alternates", "tags", "answer"];
+
+/**
+ * Numbers the knowledge base's terms and keeps per-term tallies while documents are read one
+ * after another. The tallies are plain arrays that grow by one per new term, so they stay
+ * packed (fast) however many terms there are; "seen in this document" is a stamp, not a Set.
+ */
+class TermNumbering {
+  readonly termIds = new Map<string, number>();
+  /** Documents each term occurs in. */
+  readonly documentFrequency: number[] = [];
+  /** Per term: the document (+1) it was last seen in, negated once its presence is recorded. */
+  readonly #seenIn: number[] = [];
+  /** Per term: the document (+1) it was last asked in (question, alternates or tags). */
+  readonly #askedIn: number[] = [];
+  /** Per term: the phrasing it was last seen in. */
+  readonly #phrasingSeen: number[] = [];
+  #document = 0;
+  #phrasing = 0;
+
+  startDocument(): void {
+    this.#document++;
+  }
+
+  /** Term ids of the occurrences, tallied for the current document. */
+  occurrences(terms: readonly string[], asked: boolean): number[] {
+    const ids = new Array<number>(terms.length);
+    const document = this.#document;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i]!;
+      let id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.termIds.size;
+        this.termIds.set(term, id);
+        this.documentFrequency.push(0);
+        this.#seenIn.push(0);
+        this.#askedIn.push(0);
+        this.#phrasingSeen.push(0);
+      }
+      ids[i] = id;
+      if (this.#seenIn[id] !== document) {
+        this.#seenIn[id] = document;
+        this.documentFrequency[id]!++;
+      }
+      if (asked) this.#askedIn[id] = document;
+    }
+    return ids;
+  }
+
+  /** Like {@link occurrences} for a phrasing, also appending its distinct ids and its end. */
+  phrasing(terms: readonly string[], phrasings: number[], ends: number[]): number[] {
+    const ids = this.occurrences(terms, true);
+    const phrasing = ++this.#phrasing;
+    for (const id of ids) {
+      if (this.#phrasingSeen[id] === phrasing) continue;
+      this.#phrasingSeen[id] = phrasing;
+      phrasings.push(id);
+    }
+    ends.push(phrasings.length);
+    return ids;
+  }
+
+  /** The current document's distinct term ids, sorted, as keys `id * 2 + (asked ? 1 : 0)`. */
+  presence(fieldIds: readonly (readonly number[])[]): Int32Array {
+    const document = this.#document;
+    const keys: number[] = [];
+    for (const ids of fieldIds) {
+      for (const id of ids) {
+        if (this.#seenIn[id] === -document) continue;
+        this.#seenIn[id] = -document;
+        keys.push(id * 2 + (this.#askedIn[id] === document ? 1 : 0));
+      }
+    }
+    return Int32Array.from(keys).sort();
+  }
+}
+
+/**
+ * Builds the engine's index. Every field of every entry goes through the analyzer once; the
+ * terms then feed both MiniSearch (which indexes them and whose BM25 scores are tabulated, see
+ * {@link TermScores}) and the per-entry tables the confidence is computed from. Sets and
+ * intermediate arrays are avoided where the work is per term: at 100,000 entries there are
+ * millions of terms.
+ */
+export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): EngineIndex {
+  const timer = new PhaseTimer();
+  const entries = knowledgeBase.entries;
+  const analyzer = new TextAnalyzer(knowledgeBase.thesaurus);
+  // The words seen make the spelling vocabulary: typos are corrected to words of these topics.
+  const vocabulary = new Map<string, number>();
+  const terms = new TermNumbering();
+  const fields: AnalysedFields[] = new Array<AnalysedFields>(entries.length);
+  /** Per entry: distinct phrasing term ids, phrasing ends, and presence keys (id * 2 + asked). */
+  const tables: { phrasings: number[]; ends: number[]; keys: Int32Array }[] = [];
+
+  for (let doc = 0; doc < entries.length; doc++) {
+    const entry = entries[doc]!;
+    terms.startDocument();
+    const phrasings: number[] = [];
+    const ends: number[] = [];
+    const analyse = (text: string) => analyzer.indexTerms(text, vocabulary);
+
+    const question = analyse(entry.question);
+    const questionIds = terms.phrasing(question, phrasings, ends);
+    const alternates: string[] = [];
+    const alternateIds: number[] = [];
+    for (const text of entry.alternates) {
+      const analysed = analyse(text);
+      for (const id of terms.phrasing(analysed, phrasings, ends)) alternateIds.push(id);
+      for (const term of analysed) alternates.push(term);
+    }
+    const tags = entry.tags.flatMap(analyse);
+    const tagIds = terms.occurrences(tags, true);
+    const answer = analyse(entry.answer);
+    const answerIds = terms.occurrences(answer, false);
+    fields[doc] = { question, alternates, tags, answer };
+    tables.push({
+      phrasings,
+      ends,
+      keys: terms.presence([questionIds, alternateIds, tagIds, answerIds]),
+    });
+  }
+  const { termIds, documentFrequency } = terms;
+  analyzer.addThesaurusWords(vocabulary);
+  timer.lap("analyse");
+
+  const documents = entries.length;
+  const idf = (df: number) => Math.log(1 + documents / (df + 0.5));
+  const termWeights = Float64Array.from(documentFrequency, idf);
+  const items = entries.map((entry, doc): IndexedEntry => {
+    const { phrasings, ends, keys } = tables[doc]!;
+    let start = 0;
+    return {
+      entry,
+      doc,
+      termIds: keys.map((key) => key >> 1),
+      presence: Uint8Array.from(keys, (key) => (key & 1 ? ASKED : IN_ANSWER)),
+      phrasingTerms: Int32Array.from(phrasings),
+      phrasingEnds: Int32Array.from(ends),
+      phrasingWeights: Float64Array.from(ends, (end) => {
+        let weight = 0;
+        for (let t = start; t < end; t++) weight += termWeights[phrasings[t]!]!;
+        start = end;
+        return weight;
+      }),
+    };
+  });
+  timer.lap("entries");
+
+  // MiniSearch indexes the entries. They arrive as finished terms: its `stringifyField` and
+  // `tokenize` hooks pass the analysed term lists through untouched.
+  // Each document is its position in the knowledge base, which is also its MiniSearch id.
+  const index = new InspectableMiniSearch<number>({
+    fields: [...FIELDS],
+    storeFields: [],
+    extractField: (doc, field) => (field === "id" ? doc : fields[doc]![field as FieldName]),
+    stringifyField: (terms) => terms as string,
+    tokenize: (terms) => terms as unknown as string[],
+    processTerm: (term) => term,
+  });
+  index.addAll(entries.map((_, doc) => doc));
+  timer.lap("minisearch");
+  const scores = new TermScores(index, boosts, termIds);
+  timer.lap("scores");
+
+  analyzer.useSpelling(new SpellingCorrector(vocabulary));
+  timer.lap("spelling");
+
+  return {
+    analyzer,
+    termIds,
+    termWeights,
+    unknownWeight: idf(0),
+    items,
+    scores,
+    timings: timer.laps,
+  };
+}
