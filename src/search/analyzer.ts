@@ -5,6 +5,8 @@ import { STOP_WORDS } from "./stopwords.js";
 
 const MIN_STEM_FOR_SYNONYM = 4;
 const NOTHING_CORRECTED: ReadonlySet<string> = new Set();
+/** Words met only in questions (typos, off-topic words) that are remembered at most. */
+const QUERY_WORDS_REMEMBERED = 100_000;
 
 /** One group of the domain thesaurus: every synonym (word or phrase) is read as `canonical`. */
 export interface ThesaurusGroup {
@@ -56,8 +58,8 @@ export class TextAnalyzer {
   /** Synonyms by stem too, so inflections ("stored", "storing") need no entry of their own. */
   readonly #stemmedWords = new Map<string, string>();
   readonly #phrases = new Map<string, Phrase[]>();
-  readonly #stems = new Map<string, string>();
   readonly #readings = new Map<string, WordReading>();
+  #queryWordsRemembered = 0;
   #spelling: SpellingCorrector | undefined;
 
   constructor(thesaurus: readonly ThesaurusGroup[]) {
@@ -126,7 +128,7 @@ export class TextAnalyzer {
     const readings = new Array<WordReading>(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const reading = this.#read(token);
+      const reading = this.#read(token, vocabulary !== undefined);
       readings[i] = reading;
       if (vocabulary !== undefined && reading.term !== null)
         vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
@@ -139,7 +141,7 @@ export class TextAnalyzer {
         const fix = spelling.correct(tokens[i]!);
         if (fix !== null && fix !== tokens[i]) {
           tokens[i] = fix;
-          readings[i] = this.#read(fix);
+          readings[i] = this.#read(fix, false);
           (correctedAt ??= [])[i] = true;
         }
       }
@@ -163,29 +165,31 @@ export class TextAnalyzer {
     return terms;
   }
 
-  /** How a single word reads (its term, or null for a stop word), remembered: words repeat a lot. */
-  #read(token: string): WordReading {
+  /**
+   * How a single word reads (its term, or null for a stop word), remembered: words repeat a lot.
+   * Every word of the knowledge base is remembered (they are bounded by it); words seen only in
+   * questions are remembered up to {@link QUERY_WORDS_REMEMBERED}, so no one can grow it unbounded.
+   */
+  #read(token: string, indexing: boolean): WordReading {
     let reading = this.#readings.get(token);
     if (reading === undefined) {
-      reading = {
-        term: STOP_WORDS.has(token)
-          ? null
-          : this.#stem(
-              this.#words.get(token) ?? this.#stemmedWords.get(this.#stem(token)) ?? token,
-            ),
-        phrases: this.#phrases.get(token),
-      };
-      if (this.#readings.size < 100_000) this.#readings.set(token, reading);
+      let term: string | null = null;
+      if (!STOP_WORDS.has(token)) {
+        const stem = this.#stem(token);
+        const canonical = this.#words.get(token) ?? this.#stemmedWords.get(stem);
+        term = canonical === undefined ? stem : this.#stem(canonical);
+      }
+      reading = { term, phrases: this.#phrases.get(token) };
+      if (indexing) this.#readings.set(token, reading);
+      else if (this.#queryWordsRemembered < QUERY_WORDS_REMEMBERED) {
+        this.#queryWordsRemembered++;
+        this.#readings.set(token, reading);
+      }
     }
     return reading;
   }
 
   #stem(word: string): string {
-    let stem = this.#stems.get(word);
-    if (stem === undefined) {
-      stem = /\d/.test(word) ? word : stemmer(word);
-      if (this.#stems.size < 50_000) this.#stems.set(word, stem);
-    }
-    return stem;
+    return /\d/.test(word) ? word : stemmer(word);
   }
 }
