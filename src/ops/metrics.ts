@@ -1,6 +1,7 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { Answer } from "../search/engine.js";
 import type { InsightChannel } from "../store/insights.js";
+import { TallyHistogram, type HistogramTally } from "./tally-histogram.js";
 
 /** Where a question came from (the same channels the statistics use). */
 export type Channel = InsightChannel;
@@ -9,11 +10,23 @@ export type Channel = InsightChannel;
  * The service's Prometheus metrics, on a registry of its own (no global state, so tests and
  * several apps in one process do not collide). Labels are bounded: routes are route patterns,
  * FAQ ids come from the knowledge base, never from user input.
+ *
+ * What is counted per request (durations, answers) is kept as plain numbers: prom-client hashes
+ * the label set on every update, which on the answer path cost more than answering from the
+ * cache. Durations go to {@link TallyHistogram}s; answer counts are summed here and added to
+ * their prom-client counters when the registry is read (the counters' `collect`).
  */
 export class Metrics {
   readonly registry = new Registry();
 
-  readonly httpDuration = new Histogram({
+  /** Answers not yet added to `answers`, by channel and outcome. */
+  readonly #answerTallies = new Map<Channel, { answered: number; no_answer: number }>();
+  /** Answers not yet added to `answersById`, by FAQ id. */
+  readonly #entryTallies = new Map<string, number>();
+  /** Request-duration tallies by route, method and status (no key string per request). */
+  readonly #durationTallies = new Map<string, Map<string, Map<number, HistogramTally>>>();
+
+  readonly httpDuration = new TallyHistogram({
     name: "http_request_duration_seconds",
     help: "HTTP request duration by route pattern, method and status code",
     labelNames: ["route", "method", "status"] as const,
@@ -21,26 +34,41 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly answers = new Counter({
+  readonly answers: Counter<"channel" | "outcome"> = new Counter({
     name: "faq_answers_total",
     help: "Questions answered, by channel and outcome (answered or no_answer)",
     labelNames: ["channel", "outcome"] as const,
     registers: [this.registry],
+    collect: () => {
+      for (const [channel, tally] of this.#answerTallies) {
+        if (tally.answered > 0) this.answers.inc({ channel, outcome: "answered" }, tally.answered);
+        if (tally.no_answer > 0)
+          this.answers.inc({ channel, outcome: "no_answer" }, tally.no_answer);
+        tally.answered = tally.no_answer = 0;
+      }
+    },
   });
 
-  readonly answersById = new Counter({
+  readonly answersById: Counter<"faq_id"> = new Counter({
     name: "faq_answers_by_entry_total",
     help: "Answers given, by FAQ entry id",
     labelNames: ["faq_id"] as const,
     registers: [this.registry],
+    collect: () => {
+      for (const [faqId, count] of this.#entryTallies)
+        this.answersById.inc({ faq_id: faqId }, count);
+      this.#entryTallies.clear();
+    },
   });
 
-  readonly confidence = new Histogram({
+  readonly confidence = new TallyHistogram({
     name: "faq_answer_confidence",
     help: "Confidence of the best match for each question (answered or not)",
+    labelNames: [],
     buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
     registers: [this.registry],
   });
+  readonly #confidenceTally = this.confidence.labels();
 
   readonly telegramUpdates = new Counter({
     name: "telegram_updates_total",
@@ -89,12 +117,6 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  /**
-   * Labelled children by label values: prom-client hashes the label object on every call,
-   * which on the answer path cost more than the rest of the bookkeeping together.
-   */
-  readonly #children = new Map<string, { observe(value: number): void } | { inc(): void }>();
-
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
@@ -102,33 +124,39 @@ export class Metrics {
   /** Counts one answered (or unanswered) question. */
   observeAnswer(channel: Channel, answer: Answer): void {
     const best = answer.answer ?? answer.related[0] ?? null;
-    this.confidence.observe(best?.confidence ?? 0);
-    const outcome = answer.answer === null ? "no_answer" : "answered";
-    this.#counter(`a|${channel}|${outcome}`, () => this.answers.labels(channel, outcome)).inc();
-    if (answer.answer !== null) {
-      const id = answer.answer.entry.id;
-      this.#counter(`e|${id}`, () => this.answersById.labels(id)).inc();
+    this.#confidenceTally.observe(best?.confidence ?? 0);
+    let tally = this.#answerTallies.get(channel);
+    if (tally === undefined) {
+      tally = { answered: 0, no_answer: 0 };
+      this.#answerTallies.set(channel, tally);
     }
+    if (answer.answer === null) {
+      tally.no_answer++;
+      return;
+    }
+    tally.answered++;
+    const id = answer.answer.entry.id;
+    this.#entryTallies.set(id, (this.#entryTallies.get(id) ?? 0) + 1);
   }
 
   /** Records one HTTP request's duration. */
   observeRequest(route: string, method: string, status: number, seconds: number): void {
-    const key = `h|${route}|${method}|${status}`;
-    let child = this.#children.get(key) as { observe(value: number): void } | undefined;
-    if (child === undefined) {
-      child = this.httpDuration.labels(route, method, String(status));
-      this.#children.set(key, child);
+    let byMethod = this.#durationTallies.get(route);
+    if (byMethod === undefined) {
+      byMethod = new Map();
+      this.#durationTallies.set(route, byMethod);
     }
-    child.observe(seconds);
-  }
-
-  #counter(key: string, create: () => { inc(): void }): { inc(): void } {
-    let child = this.#children.get(key) as { inc(): void } | undefined;
-    if (child === undefined) {
-      child = create();
-      this.#children.set(key, child);
+    let byStatus = byMethod.get(method);
+    if (byStatus === undefined) {
+      byStatus = new Map();
+      byMethod.set(method, byStatus);
     }
-    return child;
+    let tally = byStatus.get(status);
+    if (tally === undefined) {
+      tally = this.httpDuration.labels(route, method, String(status));
+      byStatus.set(status, tally);
+    }
+    tally.observe(seconds);
   }
 
   /** Records which index is serving. */

@@ -191,12 +191,13 @@ export function askRateLimitOptions(settings: AskRateLimitSettings): RateLimitPl
     keyGenerator: (request: FastifyRequest) => {
       // An HMAC per request costs more than answering from the cache: remember it for the
       // connection (keep-alive clients send many requests on one). Checked against the IP,
-      // since a proxy may forward several clients over one connection.
-      const ip = normalizeIP(request.ip);
+      // since a proxy may forward several clients over one connection; the raw IP, since
+      // normalising it (IPv6 to its /64) runs a long regular expression.
+      const ip = request.ip;
       const socket = request.raw.socket;
       const known = keyByConnection.get(socket);
       if (known?.ip === ip) return known.key;
-      const key = hasher.hash(ip);
+      const key = hasher.hash(normalizeIP(ip));
       keyByConnection.set(socket, { ip, key });
       return key;
     },

@@ -34,6 +34,8 @@ import {
   StatsAccumulator,
   statsWindow,
 } from "./buckets.js";
+import { GroupCommit } from "./group-commit.js";
+import { HourlyTally } from "./hourly-tally.js";
 import {
   checkLimit,
   checkStatsQuery,
@@ -125,6 +127,15 @@ export class RedisInsightsStore implements InsightsStore {
   readonly #prefix: string;
   readonly #ownsClient: boolean;
   readonly #options: ResolvedStoreOptions;
+  /**
+   * Answers recorded in one task are summed and written in one transaction, at the end of the
+   * task: not later, because callers reply without awaiting the record (the bot's webhook) and
+   * a reply must not go out before its write was sent (the SIGKILL test of
+   * tests/scale/multi-instance.test.ts). A record's promise resolves once the write is done.
+   * Reads write what is waiting first (commands on the connection run in order).
+   */
+  readonly #answers = new HourlyTally();
+  readonly #commits = new GroupCommit({ commit: () => this.#writeAnswers(), delayMs: 0 });
 
   constructor(options: RedisInsightsStoreOptions) {
     this.#options = resolveStoreOptions(options);
@@ -136,19 +147,25 @@ export class RedisInsightsStore implements InsightsStore {
     this.#redis = client as ScriptedRedis;
   }
 
-  async recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
-    const when = at ?? this.#options.now();
-    const hour = hourOf(when);
-    const day = dayOf(when);
+  recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
+    this.#answers.add(hourOf(at ?? this.#options.now()), channel, faqId);
+    return this.#commits.add();
+  }
+
+  /** Writes the summed answers in one transaction: one increment by n per key. */
+  async #writeAnswers(): Promise<void> {
     const retention = this.#options.retentionDays;
-    await this.#redis
-      .multi()
-      .hincrby(this.#hourKey(hour), `a|${channel}|${faqId}`, 1)
-      .expireat(this.#hourKey(hour), hourExpiresAt(hour, retention))
-      .zincrby(this.#key("top", day), 1, faqId)
-      .expireat(this.#key("top", day), dayExpiresAt(day, retention))
-      .exec()
-      .then(checkTransaction);
+    const transaction = this.#redis.multi();
+    const expiring = new Map<string, number>();
+    for (const { hour, channel, key: faqId, count } of this.#answers.take()) {
+      const hourKey = this.#hourKey(hour);
+      const topKey = this.#key("top", dayOfHour(hour));
+      transaction.hincrby(hourKey, `a|${channel}|${faqId}`, count).zincrby(topKey, count, faqId);
+      expiring.set(hourKey, hourExpiresAt(hour, retention));
+      expiring.set(topKey, dayExpiresAt(dayOfHour(hour), retention));
+    }
+    for (const [key, at] of expiring) transaction.expireat(key, at);
+    checkTransaction(await transaction.exec());
   }
 
   async recordUnanswered(event: UnansweredEvent): Promise<void> {
@@ -197,6 +214,7 @@ export class RedisInsightsStore implements InsightsStore {
 
   async mostAsked(limit: number): Promise<string[]> {
     checkLimit(limit);
+    await this.#writeWaiting();
     const days = this.#keptDays("top");
     // FAQ ids are bounded by the knowledge base, so reading the whole union is cheap and lets
     // ties sort the same way as in the other stores.
@@ -206,6 +224,7 @@ export class RedisInsightsStore implements InsightsStore {
 
   async stats(query: StatsQuery): Promise<InsightStats> {
     const { days, top } = checkStatsQuery(query);
+    await this.#writeWaiting();
     const now = this.#options.now();
     const window = statsWindow(now, days);
     const first = Math.max(window.firstHour, oldestKeptHour(now, this.#options.retentionDays));
@@ -233,6 +252,7 @@ export class RedisInsightsStore implements InsightsStore {
 
   async unanswered(limit: number): Promise<UnansweredItem[]> {
     checkLimit(limit);
+    await this.#writeWaiting();
     const days = this.#keptDayNumbers();
     const top = pairs(
       await this.#union(
@@ -276,6 +296,7 @@ export class RedisInsightsStore implements InsightsStore {
   }
 
   async feedback(): Promise<FeedbackItem[]> {
+    await this.#writeWaiting();
     const now = this.#options.now();
     const totals = new Map<string, { up: number; down: number }>();
     for (const [, fields] of await this.#hours(
@@ -302,9 +323,15 @@ export class RedisInsightsStore implements InsightsStore {
   }
 
   async close(): Promise<void> {
+    await this.#writeWaiting();
     if (this.#ownsClient && this.#redis.status !== "end") {
       await this.#redis.quit().catch(() => this.#redis.disconnect());
     }
+  }
+
+  /** Writes the waiting answers (a failure reaches their records, not the reader). */
+  async #writeWaiting(): Promise<void> {
+    await this.#commits.flush().catch(() => undefined);
   }
 
   #hourKey(hour: number): string {

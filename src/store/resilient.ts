@@ -7,6 +7,12 @@
  * operation so an outage does not flood the log.
  *
  * A timed-out call is not cancelled; it may still complete in the background.
+ *
+ * Recording is on every answer's path, so it is guarded by promise rather than by call: a store
+ * that writes records in groups hands every record of a group the same promise (see
+ * `group-commit.ts`), and those records share one deadline timer and one guarded promise. A
+ * record joining a group shares the group's deadline, which started with the group's first
+ * record. When the group fails, every record in it is counted as a failure.
  */
 import type { Counter } from "prom-client";
 import { emptyStats } from "./buckets.js";
@@ -46,10 +52,12 @@ export interface ResilientStoreOptions {
 
 export class ResilientInsightsStore implements InsightsStore {
   readonly #inner: InsightsStore;
-  readonly #failed: (operation: string, error: unknown) => void;
+  readonly #failed: (operation: string, error: unknown, count?: number) => void;
   readonly #timeoutMs: number;
   readonly #closeTimeoutMs: number;
   readonly #now: () => Date;
+  /** The guard of the latest record promise, shared while the store keeps returning it. */
+  #recordGuard: RecordGuard | undefined;
 
   constructor(inner: InsightsStore, options: ResilientStoreOptions) {
     this.#inner = inner;
@@ -65,11 +73,25 @@ export class ResilientInsightsStore implements InsightsStore {
   }
 
   recordAnswered(event: AnsweredEvent): Promise<void> {
-    return this.#guard("recordAnswered", () => this.#inner.recordAnswered(event), undefined);
+    let recorded: Promise<void>;
+    try {
+      recorded = this.#inner.recordAnswered(event);
+    } catch (error) {
+      this.#failed("recordAnswered", error);
+      return RESOLVED;
+    }
+    return this.#guardRecord(recorded, "recordAnswered");
   }
 
   recordUnanswered(event: UnansweredEvent): Promise<void> {
-    return this.#guard("recordUnanswered", () => this.#inner.recordUnanswered(event), undefined);
+    let recorded: Promise<void>;
+    try {
+      recorded = this.#inner.recordUnanswered(event);
+    } catch (error) {
+      this.#failed("recordUnanswered", error);
+      return RESOLVED;
+    }
+    return this.#guardRecord(recorded, "recordUnanswered");
   }
 
   /** Degrades to "recorded": the person is thanked either way; the failure is counted. */
@@ -110,6 +132,49 @@ export class ResilientInsightsStore implements InsightsStore {
     return this.#guard("close", () => this.#inner.close(), undefined, this.#closeTimeoutMs);
   }
 
+  /**
+   * Guards a record's promise; records sharing a promise share the guard (see the file comment).
+   * The guarded promise always resolves: by the store, or by the deadline or a failure, which
+   * are counted once per record.
+   */
+  #guardRecord(recorded: Promise<void>, operation: RecordOperation): Promise<void> {
+    const shared = this.#recordGuard;
+    if (shared !== undefined && shared.recorded === recorded) {
+      shared.records[operation]++;
+      return shared.guarded;
+    }
+    const guard: RecordGuard = {
+      recorded,
+      records: { recordAnswered: 0, recordUnanswered: 0 },
+      guarded: new Promise<void>((resolve) => {
+        let settled = false;
+        const settle = (error?: unknown, failed = false) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          if (this.#recordGuard === guard) this.#recordGuard = undefined;
+          if (failed)
+            for (const name of RECORD_OPERATIONS)
+              if (guard.records[name] > 0) this.#failed(name, error, guard.records[name]);
+          resolve();
+        };
+        const timeoutMs = this.#timeoutMs;
+        const timer = setTimeout(
+          () => settle(new StoreTimeoutError(operation, timeoutMs), true),
+          timeoutMs,
+        );
+        timer.unref();
+        recorded.then(
+          () => settle(),
+          (error: unknown) => settle(error, true),
+        );
+      }),
+    };
+    guard.records[operation] = 1;
+    this.#recordGuard = guard;
+    return guard.guarded;
+  }
+
   async #guard<T>(
     operation: string,
     call: () => Promise<T>,
@@ -133,6 +198,18 @@ export class ResilientInsightsStore implements InsightsStore {
   }
 }
 
+/** The recording operations, guarded by promise (see {@link ResilientInsightsStore}). */
+type RecordOperation = "recordAnswered" | "recordUnanswered";
+const RECORD_OPERATIONS: readonly RecordOperation[] = ["recordAnswered", "recordUnanswered"];
+const RESOLVED: Promise<void> = Promise.resolve();
+
+/** One guarded record promise and how many records of each kind share it. */
+interface RecordGuard {
+  readonly recorded: Promise<void>;
+  readonly records: Record<RecordOperation, number>;
+  readonly guarded: Promise<void>;
+}
+
 /** Options of {@link createFailureReporter}. */
 export interface FailureReporterOptions {
   readonly logger: StoreLogger;
@@ -143,24 +220,25 @@ export interface FailureReporterOptions {
 }
 
 /**
- * Counts every failure of a store operation and logs it, at most once per interval per
- * operation (with how many were not logged since), so an outage does not flood the log. Only
+ * Counts every failure of a store operation (`count` at once for a failed group of records)
+ * and logs it, at most once per interval per operation (with how many were not logged since), so an outage does not flood the log. Only
  * the operation and the error's name and message are logged: never the data.
  */
 export function createFailureReporter(
   options: FailureReporterOptions,
-): (operation: string, error: unknown) => void {
+): (operation: string, error: unknown, count?: number) => void {
   const interval = options.logIntervalMs ?? 10_000;
   const logged = new Map<string, { at: number; suppressed: number }>();
-  return (operation, error) => {
-    options.failures?.inc({ operation });
+  return (operation, error, count = 1) => {
+    options.failures?.inc({ operation }, count);
     const now = Date.now();
     const last = logged.get(operation);
     if (last !== undefined && now - last.at < interval) {
-      last.suppressed += 1;
+      last.suppressed += count;
       return;
     }
-    logged.set(operation, { at: now, suppressed: 0 });
+    // One line for `count` failures: the others count as not logged.
+    logged.set(operation, { at: now, suppressed: count - 1 });
     options.logger.warn(
       {
         operation,

@@ -26,6 +26,8 @@ import {
   StatsAccumulator,
   statsWindow,
 } from "./buckets.js";
+import { GroupCommit } from "./group-commit.js";
+import { HourlyTally, type HourlyCount } from "./hourly-tally.js";
 import {
   checkLimit,
   checkStatsQuery,
@@ -140,9 +142,9 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO answered_hourly (hour, channel, faq_id, count) VALUES (?, ?, ?, ?)
        ON CONFLICT (hour, channel, faq_id) DO UPDATE SET count = count + excluded.count`,
     ),
-    unansweredHourly: db.prepare<[number, string]>(
-      `INSERT INTO unanswered_hourly (hour, channel, count) VALUES (?, ?, 1)
-       ON CONFLICT (hour, channel) DO UPDATE SET count = count + 1`,
+    unansweredHourly: db.prepare<[number, string, number]>(
+      `INSERT INTO unanswered_hourly (hour, channel, count) VALUES (?, ?, ?)
+       ON CONFLICT (hour, channel) DO UPDATE SET count = count + excluded.count`,
     ),
     // Column names on the right of SET refer to the row before the update.
     unansweredQuestion: db.prepare<
@@ -244,37 +246,34 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-/** Answer records wait at most this long to be written together with others, ms. */
-const GROUP_COMMIT_DELAY_MS = 25;
-/** ... or until this many are waiting. */
-const GROUP_COMMIT_MAX = 512;
-
-interface PendingWrite {
-  readonly write: () => void;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
+/** An unanswered question waiting for the next group commit, with its time stamped. */
+interface PendingQuestion {
+  readonly event: UnansweredEvent;
+  readonly at: number;
 }
 
 export class SqliteInsightsStore implements InsightsStore {
   readonly #db: Database.Database;
   /**
    * Answered and unanswered records are written in groups: one transaction per group instead of
-   * one per question (a synchronous SQLite commit per request cost more than answering it). A
-   * record's promise resolves once its group is committed, so "acknowledged" still means
-   * "on disk"; reads, prune and close commit what is waiting first.
+   * one per question (a synchronous SQLite commit per request cost more than answering it).
+   * Counts are summed until then. A record's promise resolves once its group is committed, so
+   * "acknowledged" still means "on disk"; reads, prune and close commit what is waiting first.
    */
-  readonly #pending: PendingWrite[] = [];
-  /** Answer counts waiting for the next group, summed by (hour, channel, FAQ id). */
-  readonly #pendingAnswers = new Map<
-    string,
-    { hour: number; channel: string; faqId: string; count: number }
-  >();
-  #flushTimer: NodeJS.Timeout | undefined;
-  readonly #writeGroup: (writes: readonly PendingWrite[]) => void;
+  readonly #commits = new GroupCommit({ commit: () => this.#writeGroup() });
+  /** Answers by (hour, channel, FAQ id) waiting for the next group. */
+  readonly #answers = new HourlyTally();
+  /** Unanswered questions per (hour, channel) waiting for the next group (key ""). */
+  readonly #unansweredHourly = new HourlyTally();
+  #questions: PendingQuestion[] = [];
+  readonly #writeAll: (
+    answers: readonly HourlyCount[],
+    unansweredHourly: readonly HourlyCount[],
+    questions: readonly PendingQuestion[],
+  ) => void;
   readonly #options: ResolvedStoreOptions;
   readonly #sql: ReturnType<typeof prepareStatements>;
   readonly #recordVote: (event: VoteEvent) => VoteOutcome;
-  readonly #recordUnanswered: (event: UnansweredEvent) => void;
   readonly #prune: (now: number) => number;
 
   constructor(options: SqliteInsightsStoreOptions) {
@@ -300,48 +299,42 @@ export class SqliteInsightsStore implements InsightsStore {
     }
     // Read-modify-write steps run in one IMMEDIATE transaction each: atomic, never half-done.
     this.#recordVote = this.#db.transaction((event: VoteEvent) => this.#vote(event)).immediate;
-    this.#recordUnanswered = (event: UnansweredEvent) => {
-      const at = (event.at ?? this.#options.now()).getTime();
-      this.#sql.unansweredHourly.run(hourOf(at), event.channel);
-      const question = storedQuestion(event.normalized);
-      if (question !== "")
-        this.#sql.unansweredQuestion.run({
-          question,
-          day: dayOf(at),
-          at,
-          bestCandidate: event.bestCandidate,
-          confidence: event.confidence,
-        });
-    };
     this.#prune = this.#db.transaction((now: number) => this.#pruneAll(now)).immediate;
-    this.#writeGroup = this.#db.transaction((writes: readonly PendingWrite[]) => {
-      for (const pending of writes) pending.write();
-    }).immediate;
+    this.#writeAll = this.#db.transaction(
+      (
+        answers: readonly HourlyCount[],
+        unansweredHourly: readonly HourlyCount[],
+        questions: readonly PendingQuestion[],
+      ) => {
+        for (const { hour, channel, key, count } of answers)
+          this.#sql.answered.run(hour, channel, key, count);
+        for (const { hour, channel, count } of unansweredHourly)
+          this.#sql.unansweredHourly.run(hour, channel, count);
+        for (const { event, at } of questions) {
+          const question = storedQuestion(event.normalized);
+          if (question !== "")
+            this.#sql.unansweredQuestion.run({
+              question,
+              day: dayOf(at),
+              at,
+              bestCandidate: event.bestCandidate,
+              confidence: event.confidence,
+            });
+        }
+      },
+    ).immediate;
   }
 
-  /** Queues a write for the next group commit. */
-  #enqueue(write: () => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ write, resolve, reject });
-      if (this.#pending.length >= GROUP_COMMIT_MAX) this.#flush();
-      else this.#flushTimer ??= setTimeout(() => this.#flush(), GROUP_COMMIT_DELAY_MS);
-    });
+  /** Writes the waiting group in one transaction (a failed group's records are dropped). */
+  #writeGroup(): void {
+    const questions = this.#questions;
+    this.#questions = [];
+    this.#writeAll(this.#answers.take(), this.#unansweredHourly.take(), questions);
   }
 
-  /** Commits every queued write in one transaction and settles their promises. */
+  /** Commits the waiting group now, so a read sees every record (failures reach the records). */
   #flush(): void {
-    clearTimeout(this.#flushTimer);
-    this.#flushTimer = undefined;
-    if (this.#pending.length === 0) return;
-    const group = this.#pending.splice(0);
-    try {
-      this.#writeGroup(group);
-    } catch (error) {
-      this.#pendingAnswers.clear(); // their writes were in the group that failed
-      for (const pending of group) pending.reject(error);
-      return;
-    }
-    for (const pending of group) pending.resolve();
+    void this.#commits.flush().catch(() => undefined);
   }
 
   /** Where the database lives. */
@@ -350,28 +343,15 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
-    // Summed before writing: a popular answer given 500 times in a group is one row update.
-    const hour = hourOf(at ?? this.#options.now());
-    const key = `${hour}|${channel}|${faqId}`;
-    const pending = this.#pendingAnswers.get(key);
-    if (pending !== undefined) {
-      pending.count++;
-      return this.#enqueue(() => undefined);
-    }
-    this.#pendingAnswers.set(key, { hour, channel, faqId, count: 1 });
-    return this.#enqueue(() => this.#writeAnswers(key));
-  }
-
-  #writeAnswers(key: string): void {
-    const pending = this.#pendingAnswers.get(key);
-    if (pending === undefined) return;
-    this.#pendingAnswers.delete(key);
-    this.#sql.answered.run(pending.hour, pending.channel, pending.faqId, pending.count);
+    this.#answers.add(hourOf(at ?? this.#options.now()), channel, faqId);
+    return this.#commits.add();
   }
 
   recordUnanswered(event: UnansweredEvent): Promise<void> {
-    const stamped = { ...event, at: event.at ?? this.#options.now() };
-    return this.#enqueue(() => this.#recordUnanswered(stamped));
+    const at = (event.at ?? this.#options.now()).getTime();
+    this.#unansweredHourly.add(hourOf(at), event.channel, "");
+    this.#questions.push({ event, at });
+    return this.#commits.add();
   }
 
   async recordVote(event: VoteEvent): Promise<VoteOutcome> {
