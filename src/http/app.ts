@@ -15,6 +15,7 @@ import type { Answer } from "../search/engine.js";
 import type { InsightsStore } from "../store/insights.js";
 import type { EngineHolder } from "./engine-holder.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
+import { lazyCompilersFactory } from "./lazy-compilers.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
@@ -129,6 +130,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 64 * 1024,
     // Wrong types are an error, not silently coerced ({"question": 42} is a 400).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    // Validators and serializers compile on each route's first request, not all before listening.
+    schemaController: { compilersFactory: lazyCompilersFactory() },
     requestTimeout: 15_000,
     connectionTimeout: 10_000,
     keepAliveTimeout: 72_000,
