@@ -14,7 +14,8 @@ import { randomBytes } from "node:crypto";
 import { BotStartError } from "./bot/errors.js";
 import { VoterKeys } from "./bot/voter-key.js";
 import { ConfigError, loadConfig } from "./config/index.js";
-import { KnowledgeBaseError, loadKnowledgeBase } from "./faq/loader.js";
+import { loadKnowledgeBaseCached } from "./faq/cache.js";
+import { KnowledgeBaseError } from "./faq/errors.js";
 import { buildApp } from "./http/app.js";
 import { EngineHolder } from "./http/engine-holder.js";
 import { Metrics } from "./ops/metrics.js";
@@ -35,7 +36,8 @@ import { createFailureReporter } from "./store/resilient.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const knowledgeBase = await loadKnowledgeBase(config.faqDir);
+  // Validated in full unless these exact files passed with this exact code before.
+  const { knowledgeBase, fromCache } = await loadKnowledgeBaseCached(config.faqDir, config.dataDir);
   const engines = new EngineHolder();
   const metrics = new Metrics();
 
@@ -128,7 +130,11 @@ async function main(): Promise<void> {
   engines.set(AnswerEngine.build(knowledgeBase));
   metrics.indexServing(knowledgeBase.version, knowledgeBase.entries.length, engines.loadedAt!);
   app.log.info(
-    { entries: knowledgeBase.entries.length, version: knowledgeBase.version },
+    {
+      entries: knowledgeBase.entries.length,
+      version: knowledgeBase.version,
+      validation: fromCache ? "cached: unchanged since validated" : "full",
+    },
     "knowledge base indexed; ready",
   );
 

@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { z } from "zod";
 import type { ThesaurusGroup } from "../search/analyzer.js";
 import { normalizeText } from "../search/normalize.js";
 import { formatEntryForTelegram } from "../render/answer.js";
 import { TELEGRAM_MESSAGE_LIMIT } from "../render/telegram-html.js";
+import { KnowledgeBaseError, type Problem } from "./errors.js";
+import { CATEGORIES_FILE, readKnowledgeBaseFiles, THESAURUS_FILE } from "./files.js";
 import type { Category, FaqEntry, KnowledgeBase } from "./types.js";
 
-export const CATEGORIES_FILE = "categories.yaml";
-export const THESAURUS_FILE = "thesaurus.yaml";
+export { KnowledgeBaseError, type Problem } from "./errors.js";
+export { CATEGORIES_FILE, THESAURUS_FILE } from "./files.js";
 
 /** Limits an entry must respect; exported so tests and docs quote the same numbers. */
 export const ENTRY_RULES = {
@@ -18,28 +18,6 @@ export const ENTRY_RULES = {
   minAnswerLength: 300,
   maxAnswerLength: 900,
 } as const;
-
-/** One thing wrong with the knowledge base, located by file and (where known) field. */
-export interface Problem {
-  readonly file: string;
-  readonly field?: string;
-  readonly message: string;
-}
-
-/** Thrown when `faq/` is invalid; `message` lists every problem, one per line. */
-export class KnowledgeBaseError extends Error {
-  readonly problems: readonly Problem[];
-  constructor(problems: readonly Problem[]) {
-    super(
-      `Invalid knowledge base (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
-        problems
-          .map((p) => `  ${p.file}${p.field ? ` [${p.field}]` : ""}: ${p.message}`)
-          .join("\n"),
-    );
-    this.name = "KnowledgeBaseError";
-    this.problems = problems;
-  }
-}
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = z.string().trim().min(1, "must not be empty");
@@ -74,19 +52,7 @@ const CANONICAL_WORD = /^[a-z0-9]+$/;
 
 /** Loads and validates every file of the knowledge base; throws {@link KnowledgeBaseError}. */
 export async function loadKnowledgeBase(dir: string): Promise<KnowledgeBase> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).sort();
-  } catch {
-    throw new KnowledgeBaseError([{ file: dir, message: "directory not found or not readable" }]);
-  }
-  const files = new Map<string, string>();
-  for (const name of names) {
-    if (name.endsWith(".md") || name === CATEGORIES_FILE || name === THESAURUS_FILE) {
-      files.set(name, await readFile(path.join(dir, name), "utf8"));
-    }
-  }
-  return parseKnowledgeBase(files);
+  return parseKnowledgeBase(await readKnowledgeBaseFiles(dir));
 }
 
 /**

@@ -2,7 +2,6 @@ import cors from "@fastify/cors";
 import helmet from "@fastify/helmet";
 import rateLimit, { type RateLimitPluginOptions } from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import underPressure from "@fastify/under-pressure";
 import Fastify, {
   LogController,
@@ -14,7 +13,9 @@ import type { Metrics } from "../ops/metrics.js";
 import type { Answer } from "../search/engine.js";
 import type { InsightsStore } from "../store/insights.js";
 import type { EngineHolder } from "./engine-holder.js";
+import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
+import { lazyCompilersFactory } from "./lazy-compilers.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
@@ -129,6 +130,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     bodyLimit: 64 * 1024,
     // Wrong types are an error, not silently coerced ({"question": 42} is a 400).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    // Validators and serializers compile on each route's first request, not all before listening.
+    schemaController: { compilersFactory: lazyCompilersFactory() },
     requestTimeout: 15_000,
     connectionTimeout: 10_000,
     keepAliveTimeout: 72_000,
@@ -192,7 +195,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  registerLazyDocs(app, "/docs");
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   if (deps.questionRateLimit !== undefined)
     await registerQuestionRateLimit(app, deps.questionRateLimit);

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from "node:fs";
-import { KnowledgeBaseError, loadKnowledgeBase } from "../faq/loader.js";
+import { KnowledgeBaseError } from "../faq/errors.js";
 import type { KnowledgeBase } from "../faq/types.js";
 import type { EngineHolder } from "../http/engine-holder.js";
 import { AnswerEngine } from "../search/engine.js";
@@ -76,6 +76,8 @@ export class KnowledgeBaseReloader {
     const build = this.#options.build ?? ((kb: KnowledgeBase) => AnswerEngine.build(kb));
     let knowledgeBase: KnowledgeBase;
     try {
+      // Imported here: start-up may not need the validator (see src/faq/cache.ts).
+      const { loadKnowledgeBase } = await import("../faq/loader.js");
       knowledgeBase = await loadKnowledgeBase(faqDir);
     } catch (error) {
       if (!(error instanceof KnowledgeBaseError)) throw error;

@@ -83,6 +83,17 @@ describe("loadConfig", () => {
     expect(problems({ FAQ_WATCH: "yes" })[0]).toMatch(/FAQ_WATCH: must be 1 or 0/);
   });
 
+  it("gives each bad variable one message, and checks the rules between variables too", () => {
+    expect(problems({ PORT: "1e20" })).toEqual(["PORT: must be a whole number"]);
+    expect(problems({ WEBHOOK_URL: "ftp://x" })).toEqual([
+      "WEBHOOK_URL: must be an http(s) URL such as https://faq.example.com",
+    ]);
+    expect(problems({ PORT: "x", REDIS_URL: "redis://redis:6379" })).toEqual([
+      "PORT: must be a number",
+      "HASH_SECRET: is required with REDIS_URL: every instance must hash user ids and IPs alike (e.g. `openssl rand -hex 32`)",
+    ]);
+  });
+
   it("rejects ports out of range", () => {
     expect(problems({ PORT: "70000" })).toEqual(["PORT: must be 0-65535"]);
   });

@@ -193,6 +193,25 @@ describe("API documentation", () => {
       expect.arrayContaining(["/ask", "/faq", "/faq/{id}", "/healthz", "/readyz"]),
     );
   });
+
+  it("serves Swagger UI under /docs, set up on the first visit", async () => {
+    const page = await app.inject("/docs");
+    expect(page.statusCode).toBe(200);
+    expect(page.headers["content-type"]).toMatch(/text\/html/);
+    expect(page.headers["x-content-type-options"]).toBe("nosniff"); // the app's own hooks apply
+    const css = await app.inject("/docs/static/swagger-ui.css");
+    expect(css.statusCode).toBe(200);
+    expect(css.headers["content-type"]).toMatch(/text\/css/);
+    const head = await app.inject({ method: "HEAD", url: "/docs/static/swagger-ui.css" });
+    expect(head.headers["content-length"]).toBe(String(css.rawPayload.length));
+    expect(head.rawPayload.length).toBe(0);
+    expect((await app.inject("/docs/json")).json()).toEqual(
+      (await app.inject("/openapi.json")).json(),
+    );
+    const missing = await app.inject("/docs/static/no-such-file.js");
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toBe("not_found"); // the app's own 404
+  });
 });
 
 describe("serializeAnswer", () => {
