@@ -19,14 +19,21 @@ export class InspectableMiniSearch<T> extends MiniSearch<T> {
     return this._fieldIds;
   }
 
-  /** The document with this short id (its id as given to MiniSearch). */
-  documentOf(shortId: number): T {
-    return this._documentIds.get(shortId) as T;
+  /** Documents by short id (each as given to MiniSearch), in one array: read once per posting. */
+  documentsByShortId(): T[] {
+    const documents = new Array<T>(this._nextId);
+    for (const [shortId, document] of this._documentIds) documents[shortId] = document as T;
+    return documents;
   }
 
-  /** Length (distinct terms) of a field of a document. */
-  fieldLength(shortId: number, fieldId: number): number {
-    return this._fieldLength.get(shortId)?.[fieldId] ?? 0;
+  /** Length (distinct terms) of every field of every document, at `shortId * fields + fieldId`. */
+  fieldLengths(): Float64Array {
+    const fields = Object.keys(this._fieldIds).length;
+    const lengths = new Float64Array(this._nextId * fields);
+    for (const [shortId, perField] of this._fieldLength)
+      for (let field = 0; field < fields; field++)
+        lengths[shortId * fields + field] = perField[field] ?? 0;
+    return lengths;
   }
 
   /** Average length of a field over all documents. */
@@ -74,6 +81,9 @@ export class TermScores {
     this.size = size;
     const fieldBoost: number[] = [];
     for (const [field, id] of Object.entries(index.fieldIds)) fieldBoost[id] = boosts[field] ?? 1;
+    const fieldCount = fieldBoost.length;
+    const fieldLength = index.fieldLengths();
+    const documentOf = index.documentsByShortId();
     const { k, b, d } = BM25;
     // Scratch: a term's summed score per document, and which documents it touched.
     const sums = new Float64Array(size);
@@ -89,11 +99,11 @@ export class TermScores {
         const averageLength = index.averageFieldLength(fieldId);
         const boost = fieldBoost[fieldId]!;
         for (const [shortId, frequency] of frequencies) {
-          const length = index.fieldLength(shortId, fieldId);
+          const length = fieldLength[shortId * fieldCount + fieldId]!;
           const score =
             idf *
             (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / averageLength)));
-          const doc = index.documentOf(shortId);
+          const doc = documentOf[shortId]!;
           if (touchedBy[doc] !== termNumber) {
             touchedBy[doc] = termNumber;
             touched[touchedCount++] = doc;
