@@ -107,7 +107,11 @@ export class TextAnalyzer {
   /** Distinct index terms of a user's question, with spelling correction. */
   analyzeQuery(question: string): AnalyzedQuery {
     const tokens = normalizedWords(question);
-    const normalized = tokens.join(" ");
+    return this.analyzeWords(tokens, tokens.join(" "));
+  }
+
+  /** {@link analyzeQuery} of a question already normalised into `tokens` (which it may change). */
+  analyzeWords(tokens: string[], normalized: string): AnalyzedQuery {
     const corrected = new Set<string>();
     const terms = this.#terms(tokens, corrected, undefined);
     // Questions are short: removing repeats in place beats building a Set.

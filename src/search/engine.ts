@@ -2,6 +2,7 @@ import { LRUCache } from "lru-cache";
 import type { Category, FaqEntry, KnowledgeBase } from "../faq/types.js";
 import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
 import { ASKED, buildIndex, IN_ANSWER, type IndexedEntry } from "./index-builder.js";
+import { normalizedWords } from "./normalize.js";
 import type { TermScores } from "./term-scores.js";
 
 /** Tuning of the answer engine. Every option has a default in {@link ENGINE_DEFAULTS}. */
@@ -128,9 +129,8 @@ export class AnswerEngine {
   /** Scratch: 1 for the term ids of the query being scored (always cleared afterwards). */
   readonly #inQuery: Uint8Array;
   readonly #unknownIdf: number;
+  /** Answers by normalised question: "Can FB read my msgs??" and "can fb read my msgs" share one. */
   readonly #cache: LRUCache<string, Answer> | undefined;
-  /** Answers by the question exactly as typed (same bound as {@link #cache}). */
-  readonly #verbatimCache: LRUCache<string, Answer> | undefined;
 
   private constructor(knowledgeBase: KnowledgeBase, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
@@ -151,8 +151,6 @@ export class AnswerEngine {
     this.#inQuery = new Uint8Array(this.#termIds.size);
 
     this.#cache =
-      this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
-    this.#verbatimCache =
       this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
   }
 
@@ -180,16 +178,14 @@ export class AnswerEngine {
 
   /** Answers one question (memoised by its normalised text). */
   ask(question: string): Answer {
-    // The exact text first: a popular question repeated verbatim skips even the analysis.
-    const verbatim = this.#verbatimCache?.get(question);
-    if (verbatim !== undefined) return verbatim;
-    const query = this.#analyzer.analyzeQuery(question);
-    let answer = this.#cache?.get(query.normalized);
+    // Normalising is one cheap scan; the cache is checked before the costlier analysis.
+    const words = normalizedWords(question);
+    const normalized = words.join(" ");
+    let answer = this.#cache?.get(normalized);
     if (answer === undefined) {
-      answer = this.#answer(this.#prepare(query));
-      this.#cache?.set(query.normalized, answer);
+      answer = this.#answer(this.#prepare(this.#analyzer.analyzeWords(words, normalized)));
+      this.#cache?.set(normalized, answer);
     }
-    this.#verbatimCache?.set(question, answer);
     return answer;
   }
 
