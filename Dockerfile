@@ -10,6 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build validates the knowledge base and snapshots it into dist/ (see src/faq/snapshot.ts).
+COPY faq ./faq
 RUN npm run build && npm prune --omit=dev
 
 # 2. Slim runtime: production dependencies, compiled code and the knowledge base only.
@@ -19,7 +21,9 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
-COPY --chown=node:node faq ./faq
+# The very files the snapshot was built from (same Node image, same production libraries), so the
+# snapshot's key matches and start-up skips validation; a FAQ mounted over it is validated in full.
+COPY --from=build --chown=node:node /app/faq ./faq
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

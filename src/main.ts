@@ -14,8 +14,8 @@ import { randomBytes } from "node:crypto";
 import { BotStartError } from "./bot/errors.js";
 import { VoterKeys } from "./bot/voter-key.js";
 import { ConfigError, loadConfig } from "./config/index.js";
-import { loadKnowledgeBaseCached } from "./faq/cache.js";
 import { KnowledgeBaseError } from "./faq/errors.js";
+import { loadKnowledgeBaseAtStart } from "./faq/snapshot.js";
 import { buildApp } from "./http/app.js";
 import { EngineHolder } from "./http/engine-holder.js";
 import { Metrics } from "./ops/metrics.js";
@@ -36,8 +36,9 @@ import { createFailureReporter } from "./store/resilient.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Validated in full unless these exact files passed with this exact code before.
-  const { knowledgeBase, fromCache } = await loadKnowledgeBaseCached(config.faqDir, config.dataDir);
+  // Validated in full unless the build's snapshot is of these exact files and this exact code.
+  const startup = await loadKnowledgeBaseAtStart(config.faqDir);
+  const { knowledgeBase } = startup;
   const engines = new EngineHolder();
   const metrics = new Metrics();
 
@@ -109,6 +110,7 @@ async function main(): Promise<void> {
     plugins: telegram === undefined ? [] : [telegram.plugin],
   });
   storeLog.attach(app.log.child({ component: "store" }));
+  if (startup.warning !== undefined) app.log.warn(startup.warning);
   app.log.info(
     {
       backend: opened.backend,
@@ -133,7 +135,8 @@ async function main(): Promise<void> {
     {
       entries: knowledgeBase.entries.length,
       version: knowledgeBase.version,
-      validation: fromCache ? "cached: unchanged since validated" : "full",
+      validation: startup.validation,
+      ...(startup.snapshotMiss === undefined ? {} : { snapshot: startup.snapshotMiss }),
     },
     "knowledge base indexed; ready",
   );

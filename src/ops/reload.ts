@@ -76,7 +76,7 @@ export class KnowledgeBaseReloader {
     const build = this.#options.build ?? ((kb: KnowledgeBase) => AnswerEngine.build(kb));
     let knowledgeBase: KnowledgeBase;
     try {
-      // Imported here: start-up may not need the validator (see src/faq/cache.ts).
+      // Imported here: start-up may not need the validator (see src/faq/snapshot.ts).
       const { loadKnowledgeBase } = await import("../faq/loader.js");
       knowledgeBase = await loadKnowledgeBase(faqDir);
     } catch (error) {
