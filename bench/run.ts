@@ -10,7 +10,15 @@
  * BENCH_BUDGET_S (default 270).
  */
 import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  readFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -789,26 +797,46 @@ async function webhookSection(): Promise<void> {
   }
 }
 
+/**
+ * A copy of faq/ with one entry edited (a trailing blank line), so the build-time snapshot of the
+ * validated knowledge base no longer matches and the service validates every file at start, as
+ * after an FAQ edit without a rebuild.
+ */
+function editedFaqCopy(): string {
+  const dir = path.join(OUT_DIR, "faq-edited");
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(path.join(ROOT, "faq"), dir, { recursive: true });
+  const entry = readdirSync(dir).find((name) => name.endsWith(".md"))!;
+  writeFileSync(path.join(dir, entry), `${readFileSync(path.join(dir, entry), "utf8")}\n`);
+  return dir;
+}
+
 async function startupSection(): Promise<void> {
   const service: number[] = [];
+  const edited: number[] = [];
   const bare: number[] = [];
   const serviceRss: number[] = [];
   const bareRss: number[] = [];
+  const editedFaq = editedFaqCopy();
+  const kinds = ["service", "edited", "bare"] as const;
   for (let i = 0; i < 5; i++) {
     progress(`start-up ${i + 1}/5`);
-    for (const kind of i % 2 === 0
-      ? (["service", "bare"] as const)
-      : (["bare", "service"] as const)) {
+    for (let k = 0; k < kinds.length; k++) {
+      const kind = kinds[(i + k) % kinds.length]!; // rotate who goes first
       const t0 = performance.now();
-      const started = kind === "service" ? await startService() : await startBare(undefined);
+      const started =
+        kind === "bare"
+          ? await startBare(undefined)
+          : await startService(kind === "edited" ? { FAQ_DIR: editedFaq } : {});
       const ms = performance.now() - t0;
       await sleep(500); // idle
       const rss = rssMb(started.child.process.pid);
       await started.child.stop();
-      (kind === "service" ? service : bare).push(ms);
-      (kind === "service" ? serviceRss : bareRss).push(rss);
+      (kind === "service" ? service : kind === "edited" ? edited : bare).push(ms);
+      if (kind !== "edited") (kind === "service" ? serviceRss : bareRss).push(rss);
     }
   }
+  const editedRatio = median(edited) / median(bare);
   const ratio = median(service) / median(bare);
   const rss = median(serviceRss);
   headline.push(
@@ -818,13 +846,19 @@ async function startupSection(): Promise<void> {
       "<= 2.0",
       atMost(ratio, 2),
     ],
+    [
+      "Start-up after an FAQ edit without a rebuild (every file validated) ÷ bare Fastify",
+      fmt(editedRatio, 2),
+      "(reported)",
+      editedRatio <= 2 ? "within 2x" : `${fmt(editedRatio / 2, 2)}x the 2x target`,
+    ],
     ["Idle RSS of the service", `${fmt(rss, 0)} MB`, "<= 120 MB", atMost(rss, 120, " MB")],
   );
   emit(
     [
       "## 5. Start-up",
       "",
-      "Spawn of `node dist/main.js` to the first 200 from `/readyz` (index built), beside spawn of the compiled bare Fastify process to its first 200 (listening), polled every 5 ms, 5 alternating runs each. RSS read from /proc 0.5 s after ready, idle.",
+      "Spawn of `node dist/main.js` to the first 200 from `/readyz` (index built), beside spawn of the compiled bare Fastify process to its first 200 (listening), polled every 5 ms, 5 rotating runs each. `npm run build` validates the knowledge base and leaves a snapshot of it beside the code, which the service uses while the FAQ files and the code are unchanged: that is every start of a deployed build. The second row starts the same build on a copy of `faq/` with one file edited, so every file is read and validated again (what the first start after an FAQ edit without a rebuild costs). RSS read from /proc 0.5 s after ready, idle.",
       "",
       table(
         ["process", "median ms", "runs ms", "idle RSS MB (median)"],
@@ -834,6 +868,12 @@ async function startupSection(): Promise<void> {
             fmt(median(service), 0),
             service.map((x) => fmt(x, 0)).join(" / "),
             fmt(rss, 0),
+          ],
+          [
+            "service, FAQ edited since the build (full validation)",
+            fmt(median(edited), 0),
+            edited.map((x) => fmt(x, 0)).join(" / "),
+            "-",
           ],
           [
             "bare Fastify",
@@ -848,6 +888,11 @@ async function startupSection(): Promise<void> {
         ["target", "measured", "status"],
         [
           ["start-up <= 2x bare Fastify", `${fmt(ratio, 2)}x`, atMost(ratio, 2, "x")],
+          [
+            "start-up after an FAQ edit (reported)",
+            `${fmt(editedRatio, 2)}x`,
+            editedRatio <= 2 ? "within 2x" : "above 2x",
+          ],
           ["idle RSS <= 120 MB", `${fmt(rss, 0)} MB`, atMost(rss, 120, " MB")],
         ],
       ),
