@@ -1,3 +1,5 @@
+import { EnvError, cleanEnv, makeValidator, str } from "envalid";
+
 /** Log levels pino understands. */
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -59,182 +61,173 @@ export class ConfigError extends Error {
 }
 
 /*
- * Validation is written out rather than declared with zod: importing zod (about 100 modules)
- * cost ~130 ms of every start, more than all the checks below. Each bad variable gets one
- * message.
+ * Validation uses envalid's `cleanEnv`: it adds ~15-20 ms to start-up, where zod (~100
+ * modules) cost ~130 ms. Most rules are our own `makeValidator`s, because envalid's
+ * ready-made ones mean something else here: `port` refuses 0 (any free port), `num` reads
+ * "12abc" as 12, `bool` also takes yes/no/on/off, `url` takes any scheme, and their messages
+ * quote the value, which may hold a password. Our reporter gathers every problem, one per
+ * variable, and throws {@link ConfigError}.
  */
 
-/** Reads one variable: its value (or default), or its one problem. */
-type Reader<T> = (value: string | undefined) => { value: T } | { problem: string };
+/** Rejects a value; the message is what follows `NAME: ` in the error. */
+const fail = (problem: string): never => {
+  throw new EnvError(problem);
+};
 
-const ok = <T>(value: T) => ({ value });
-const bad = (problem: string) => ({ problem });
-
-/** Empty means unset, as if the variable were not there. */
-const unsetIfEmpty = (value: string | undefined) => (value === "" ? undefined : value);
-
-/** An optional string; empty means unset. */
-const optionalString =
-  (check: (value: string) => string | undefined): Reader<string | undefined> =>
-  (raw) => {
-    const value = unsetIfEmpty(raw);
-    if (value === undefined) return ok(undefined);
-    const problem = check(value);
-    return problem === undefined ? ok(value) : bad(problem);
-  };
-
-const matching = (pattern: RegExp, message: string) => (value: string) =>
-  pattern.test(value) ? undefined : message;
+const matching = (pattern: RegExp, message: string) =>
+  makeValidator<string>((value) => (pattern.test(value) ? value : fail(message)));
 
 /**
- * A URL whose scheme matches `schemes`, given trimmed (and without tabs or line breaks, which
- * URL parsing ignores). http(s) URLs must spell out `://`.
+ * A URL with one of `schemes`, given trimmed (and without tabs or line breaks, which URL
+ * parsing ignores). http(s) URLs must spell out `://`.
  */
-const url =
-  (schemes: RegExp, message: string): Reader<string | undefined> =>
-  (raw) => {
-    const value = unsetIfEmpty(raw);
-    if (value === undefined) return ok(undefined);
+const urlOf = (schemes: readonly string[], message: string) =>
+  makeValidator<string>((value) => {
     const trimmed = value.trim();
-    if (schemes.source === "^https?$" && !/^https?:\/\//i.test(trimmed)) return bad(message);
+    if (schemes.includes("http") && !/^https?:\/\//i.test(trimmed)) return fail(message);
     let parsed: URL;
     try {
       parsed = new URL(trimmed);
     } catch {
-      return bad(message);
+      return fail(message);
     }
-    if (!schemes.test(parsed.protocol.replace(/:$/, ""))) return bad(message);
-    return ok(trimmed.replace(/[\t\n\r]/g, ""));
-  };
+    if (!schemes.includes(parsed.protocol.replace(/:$/, ""))) return fail(message);
+    return trimmed.replace(/[\t\n\r]/g, "");
+  });
 
-/** A whole number in a range, from an environment string (`Number()` syntax). */
-const wholeNumber =
-  (min: number, max: number, fallback: number, { emptyIsUnset = true } = {}): Reader<number> =>
-  (raw) => {
-    const value = emptyIsUnset ? unsetIfEmpty(raw) : raw;
-    if (value === undefined) return ok(fallback);
+/** A whole number in a range (`Number()` syntax, so an empty PORT is port 0). */
+const wholeNumber = (min: number, max: number) =>
+  makeValidator<number>((value) => {
     const number = Number(value);
-    if (!Number.isFinite(number)) return bad("must be a number");
-    if (!Number.isSafeInteger(number)) return bad("must be a whole number");
-    if (number < min || number > max) return bad(`must be ${min}-${max}`);
-    return ok(number);
-  };
+    if (!Number.isFinite(number)) return fail("must be a number");
+    if (!Number.isSafeInteger(number)) return fail("must be a whole number");
+    if (number < min || number > max) return fail(`must be ${min}-${max}`);
+    return number;
+  });
 
-const nonEmpty =
-  (fallback: string): Reader<string> =>
-  (raw) =>
-    raw === undefined ? ok(fallback) : raw.length >= 1 ? ok(raw) : bad("must not be empty");
+const nonEmpty = makeValidator<string>((value) =>
+  value.length >= 1 ? value : fail("must not be empty"),
+);
 
-function oneOf<T extends string>(values: readonly T[], fallback: T, message: string): Reader<T> {
-  return (raw) =>
-    raw === undefined
-      ? ok(fallback)
-      : (values as readonly string[]).includes(raw)
-        ? ok(raw as T)
-        : bad(message);
-}
+/** `1`/`true` or `0`/`false` (envalid's `bool` would also take yes/no/on/off). */
+const flag = makeValidator<boolean>((value) =>
+  ["1", "true"].includes(value)
+    ? true
+    : ["0", "false"].includes(value)
+      ? false
+      : fail("must be 1 or 0"),
+);
 
 const ORIGIN = /^https?:\/\/[^/\s]+$/;
 const ADMIN_USER_ID_LIST = /^\s*(\d{1,15}\s*(,\s*\d{1,15}\s*)*)?,?\s*$/;
 const TRUSTED_PROXY = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
 
-/** Every variable: how it is read, in the order problems are listed. */
-const variables = {
-  // Empty PORT is port 0 (any free port), as `Number("")` is 0.
-  PORT: wholeNumber(0, 65535, 3000, { emptyIsUnset: false }),
-  HOST: nonEmpty("0.0.0.0"),
-  LOG_LEVEL: oneOf(LOG_LEVELS, "info", `must be one of ${LOG_LEVELS.join(", ")}`),
-  FAQ_DIR: nonEmpty("./faq"),
-  BOT_TOKEN: optionalString(
-    matching(
-      /^\d+:[A-Za-z0-9_-]{20,}$/,
-      "does not look like a bot token (123456:ABC-...) from @BotFather",
-    ),
-  ),
-  WEBHOOK_URL: url(/^https?$/, "must be an http(s) URL such as https://faq.example.com"),
-  WEBHOOK_SECRET: optionalString(
-    matching(/^[A-Za-z0-9_-]{16,256}$/, "must be 16-256 characters of A-Z a-z 0-9 _ -"),
-  ),
-  TELEGRAM_API_ROOT: url(/^https?$/, "must be an http(s) URL"),
-  CORS_ORIGINS: ((raw = "") => {
-    const origins = raw
-      .split(",")
-      .map((origin) => origin.trim().replace(/\/+$/, ""))
-      .filter(Boolean);
-    return origins.every((o) => o === "*" || ORIGIN.test(o))
-      ? ok(origins)
-      : bad("must be a comma-separated list of origins such as https://example.com, or *");
-  }) satisfies Reader<string[]>,
-  FAQ_WATCH: ((raw = "0") =>
-    ["0", "1", "true", "false", ""].includes(raw)
-      ? ok(raw === "1" || raw === "true")
-      : bad("must be 1 or 0")) satisfies Reader<boolean>,
-  DATA_DIR: ((raw) => ok(unsetIfEmpty(raw) ?? "./data")) satisfies Reader<string>,
-  REDIS_URL: url(/^rediss?$/, "must be a redis:// or rediss:// URL such as redis://redis:6379"),
-  REDIS_KEY_PREFIX: ((raw) => {
-    const value = unsetIfEmpty(raw) ?? "faq:";
-    return /^[A-Za-z0-9:_.-]{1,64}$/.test(value)
-      ? ok(value)
-      : bad("must be 1-64 characters of A-Z a-z 0-9 : _ . -");
-  }) satisfies Reader<string>,
-  RETENTION_DAYS: wholeNumber(1, 3650, 30),
-  ADMIN_TOKEN: optionalString(
-    matching(
-      /^[\x21-\x7e]{16,256}$/,
-      "must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
-    ),
-  ),
-  ADMIN_USER_IDS: ((raw = "") =>
-    ADMIN_USER_ID_LIST.test(raw)
-      ? ok(
-          raw
-            .split(",")
-            .map((id) => id.trim())
-            .filter(Boolean)
-            .map(Number),
-        )
-      : bad("must be a comma-separated list of numeric Telegram user ids")) satisfies Reader<
-    number[]
-  >,
-  HASH_SECRET: optionalString((value) =>
-    value.length < 32
-      ? "must be at least 32 characters (e.g. `openssl rand -hex 32`)"
-      : value.length > 512
-        ? "must be at most 512 characters"
-        : undefined,
-  ),
-  RATE_LIMIT_ASK_PER_MINUTE: wholeNumber(1, 1_000_000, 60),
-  RATE_LIMIT_BOT_PER_MINUTE: wholeNumber(1, 10_000, 20),
-  TRUST_PROXY: ((raw = "") => {
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed === "false" || trimmed === "0") return ok(false);
-    if (/^\d+$/.test(trimmed)) return ok(Number(trimmed));
-    const entries = trimmed
-      .split(",")
-      .map((entry) => entry.trim())
-      .filter(Boolean);
-    return entries.every((entry) => TRUSTED_PROXY.test(entry))
-      ? ok(entries)
-      : bad(
-          "must be a number of proxy hops, or comma-separated addresses / CIDR ranges (e.g. 10.0.0.0/8, loopback)",
-        );
-  }) satisfies Reader<boolean | number | string[]>,
-} satisfies Record<string, Reader<unknown>>;
+const corsOrigins = makeValidator<string[]>((value) => {
+  const origins = value
+    .split(",")
+    .map((origin) => origin.trim().replace(/\/+$/, ""))
+    .filter(Boolean);
+  return origins.every((o) => o === "*" || ORIGIN.test(o))
+    ? origins
+    : fail("must be a comma-separated list of origins such as https://example.com, or *");
+});
 
-type Env = {
-  [Name in keyof typeof variables]: ReturnType<(typeof variables)[Name]> extends infer R
-    ? R extends { value: infer T }
-      ? T
-      : never
-    : never;
+const userIds = makeValidator<number[]>((value) =>
+  ADMIN_USER_ID_LIST.test(value)
+    ? value
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean)
+        .map(Number)
+    : fail("must be a comma-separated list of numeric Telegram user ids"),
+);
+
+const hashSecret = makeValidator<string>((value) =>
+  value.length < 32
+    ? fail("must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+    : value.length > 512
+      ? fail("must be at most 512 characters")
+      : value,
+);
+
+const trustProxy = makeValidator<boolean | number | string[]>((value) => {
+  const trimmed = value.trim();
+  if (trimmed === "" || trimmed === "false" || trimmed === "0") return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const entries = trimmed
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries.every((entry) => TRUSTED_PROXY.test(entry))
+    ? entries
+    : fail(
+        "must be a number of proxy hops, or comma-separated addresses / CIDR ranges (e.g. 10.0.0.0/8, loopback)",
+      );
+});
+
+/** Every variable, in the order problems are listed. `default: undefined` makes one optional. */
+const specs = {
+  PORT: wholeNumber(0, 65535)({ default: 3000 }),
+  HOST: nonEmpty({ default: "0.0.0.0" }),
+  LOG_LEVEL: str({ choices: LOG_LEVELS, default: "info" }),
+  FAQ_DIR: nonEmpty({ default: "./faq" }),
+  BOT_TOKEN: matching(
+    /^\d+:[A-Za-z0-9_-]{20,}$/,
+    "does not look like a bot token (123456:ABC-...) from @BotFather",
+  )({ default: undefined }),
+  WEBHOOK_URL: urlOf(
+    ["http", "https"],
+    "must be an http(s) URL such as https://faq.example.com",
+  )({
+    default: undefined,
+  }),
+  WEBHOOK_SECRET: matching(
+    /^[A-Za-z0-9_-]{16,256}$/,
+    "must be 16-256 characters of A-Z a-z 0-9 _ -",
+  )({ default: undefined }),
+  TELEGRAM_API_ROOT: urlOf(["http", "https"], "must be an http(s) URL")({ default: undefined }),
+  CORS_ORIGINS: corsOrigins({ default: [] }),
+  FAQ_WATCH: flag({ default: false }),
+  DATA_DIR: str({ default: "./data" }),
+  REDIS_URL: urlOf(
+    ["redis", "rediss"],
+    "must be a redis:// or rediss:// URL such as redis://redis:6379",
+  )({ default: undefined }),
+  REDIS_KEY_PREFIX: matching(
+    /^[A-Za-z0-9:_.-]{1,64}$/,
+    "must be 1-64 characters of A-Z a-z 0-9 : _ . -",
+  )({ default: "faq:" }),
+  RETENTION_DAYS: wholeNumber(1, 3650)({ default: 30 }),
+  ADMIN_TOKEN: matching(
+    /^[\x21-\x7e]{16,256}$/,
+    "must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
+  )({ default: undefined }),
+  ADMIN_USER_IDS: userIds({ default: [] }),
+  HASH_SECRET: hashSecret({ default: undefined }),
+  RATE_LIMIT_ASK_PER_MINUTE: wholeNumber(1, 1_000_000)({ default: 60 }),
+  RATE_LIMIT_BOT_PER_MINUTE: wholeNumber(1, 10_000)({ default: 20 }),
+  TRUST_PROXY: trustProxy({ default: false }),
+};
+
+type Name = keyof typeof specs;
+
+/**
+ * An empty variable counts as unset (its default), except these: an empty PORT is port 0 (any
+ * free port), and the others must not be empty.
+ */
+const EMPTY_IS_A_VALUE: ReadonlySet<string> = new Set(["PORT", "HOST", "LOG_LEVEL", "FAQ_DIR"]);
+
+/** Our wording for problems found by envalid's own validators, whose messages quote the value. */
+const MESSAGES: Partial<Record<Name, string>> = {
+  LOG_LEVEL: `must be one of ${LOG_LEVELS.join(", ")}`,
 };
 
 /**
  * Rules between variables, on which ones are set (non-empty), so they are reported along with
  * any other problem; a variable that already has a problem gets no second message.
  */
-function crossProblems(isSet: (name: keyof typeof variables) => boolean): [string, string][] {
-  const problems: [string, string][] = [];
+function crossProblems(isSet: (name: Name) => boolean): [Name, string][] {
+  const problems: [Name, string][] = [];
   if (isSet("WEBHOOK_URL") && !isSet("BOT_TOKEN"))
     problems.push(["WEBHOOK_URL", "is set but BOT_TOKEN is not"]);
   if (isSet("BOT_TOKEN") && isSet("WEBHOOK_URL") && !isSet("WEBHOOK_SECRET"))
@@ -247,19 +240,26 @@ function crossProblems(isSet: (name: keyof typeof variables) => boolean): [strin
   return problems;
 }
 
-function readEnv(source: NodeJS.ProcessEnv): Env {
-  const env: Record<string, unknown> = {};
-  const problems = new Map<string, string>();
-  for (const [name, read] of Object.entries(variables) as [string, Reader<unknown>][]) {
-    const result = read(source[name]);
-    if ("problem" in result) problems.set(name, result.problem);
-    else env[name] = result.value;
+function readEnv(source: NodeJS.ProcessEnv) {
+  // Only our variables reach envalid (so NODE_ENV cannot switch it to other defaults).
+  const input: Record<string, string | undefined> = {};
+  for (const name of Object.keys(specs)) {
+    const value = source[name];
+    input[name] = value === "" && !EMPTY_IS_A_VALUE.has(name) ? undefined : value;
   }
-  for (const [name, problem] of crossProblems((name) => unsetIfEmpty(source[name]) !== undefined))
-    if (!problems.has(name)) problems.set(name, problem);
-  if (problems.size > 0)
-    throw new ConfigError([...problems].map(([name, problem]) => `${name}: ${problem}`));
-  return env as Env;
+  return cleanEnv(input, specs, {
+    reporter: ({ errors }) => {
+      const problems = new Map<Name, string>();
+      for (const [name, error] of Object.entries(errors) as [Name, Error | undefined][])
+        if (error) problems.set(name, MESSAGES[name] ?? error.message);
+      for (const [name, problem] of crossProblems(
+        (name) => input[name] !== undefined && input[name] !== "",
+      ))
+        if (!problems.has(name)) problems.set(name, problem);
+      if (problems.size > 0)
+        throw new ConfigError([...problems].map(([name, problem]) => `${name}: ${problem}`));
+    },
+  });
 }
 
 /** Reads and validates the configuration; throws {@link ConfigError} listing every problem. */
