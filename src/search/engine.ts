@@ -129,7 +129,10 @@ export class AnswerEngine {
   /** Scratch: 1 for the term ids of the query being scored (always cleared afterwards). */
   readonly #inQuery: Uint8Array;
   readonly #unknownIdf: number;
-  /** Answers by normalised question: "Can FB read my msgs??" and "can fb read my msgs" share one. */
+  /**
+   * Answers by normalised question ("Can FB read my msgs??" and "can fb read my msgs" share
+   * one), and by the question as typed once it has been asked again in that form.
+   */
   readonly #cache: LRUCache<string, Answer> | undefined;
 
   private constructor(knowledgeBase: KnowledgeBase, options: EngineOptions) {
@@ -178,14 +181,20 @@ export class AnswerEngine {
 
   /** Answers one question (memoised by its normalised text). */
   ask(question: string): Answer {
-    // Normalising is one cheap scan; the cache is checked before the costlier analysis.
+    const cache = this.#cache;
+    // A popular question repeated word for word skips even the normalising scan.
+    const verbatim = cache?.get(question);
+    if (verbatim !== undefined) return verbatim;
     const words = normalizedWords(question);
     const normalized = words.join(" ");
-    let answer = this.#cache?.get(normalized);
-    if (answer === undefined) {
-      answer = this.#answer(this.#prepare(this.#analyzer.analyzeWords(words, normalized)));
-      this.#cache?.set(normalized, answer);
+    let answer = normalized === question ? undefined : cache?.get(normalized);
+    if (answer !== undefined) {
+      // Another spelling of a cached question ("Can FB read my msgs??"): remember it as typed.
+      cache?.set(question, answer);
+      return answer;
     }
+    answer = this.#answer(this.#prepare(this.#analyzer.analyzeWords(words, normalized)));
+    cache?.set(normalized, answer);
     return answer;
   }
 
