@@ -1,6 +1,6 @@
-import { LRUCache } from "lru-cache";
 import type { Category, FaqEntry, KnowledgeBase } from "../faq/types.js";
 import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
+import { AnswerCache } from "./answer-cache.js";
 import { ASKED, buildIndex, IN_ANSWER, type IndexedEntry } from "./index-builder.js";
 import { normalizedWords } from "./normalize.js";
 import type { TermScores } from "./term-scores.js";
@@ -133,7 +133,7 @@ export class AnswerEngine {
    * Answers by normalised question ("Can FB read my msgs??" and "can fb read my msgs" share
    * one), and by the question as typed once it has been asked again in that form.
    */
-  readonly #cache: LRUCache<string, Answer> | undefined;
+  readonly #cache: AnswerCache<Answer> | undefined;
 
   private constructor(knowledgeBase: KnowledgeBase, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
@@ -154,7 +154,7 @@ export class AnswerEngine {
     this.#inQuery = new Uint8Array(this.#termIds.size);
 
     this.#cache =
-      this.#options.cacheSize > 0 ? new LRUCache({ max: this.#options.cacheSize }) : undefined;
+      this.#options.cacheSize > 0 ? new AnswerCache(this.#options.cacheSize) : undefined;
   }
 
   /** Builds the index; throws only on programming errors (the knowledge base is validated). */
@@ -179,7 +179,7 @@ export class AnswerEngine {
     return this.#byId.get(id)?.entry;
   }
 
-  /** Answers one question (memoised by its normalised text). */
+  /** Answers one question (memoised by its normalised text once it is asked again). */
   ask(question: string): Answer {
     const cache = this.#cache;
     // A popular question repeated word for word skips even the normalising scan.
@@ -194,7 +194,7 @@ export class AnswerEngine {
       return answer;
     }
     answer = this.#answer(this.#prepare(this.#analyzer.analyzeWords(words, normalized)));
-    cache?.set(normalized, answer);
+    cache?.offer(normalized, answer);
     return answer;
   }
 
