@@ -278,6 +278,7 @@ const LOAD_HEADER = [
 let askPaths: string[] = [];
 let popularPaths: string[] = [];
 let uniqueRatio = NaN;
+let repeatedRatio = NaN;
 
 async function engineSection(): Promise<void> {
   progress("engine, in process (real knowledge base)");
@@ -568,7 +569,7 @@ async function httpSection(): Promise<void> {
         }
       }
       uniqueRatio = median(ratios.unique);
-      const repeatedRatio = median(ratios.repeated);
+      repeatedRatio = median(ratios.repeated);
       const failures = [...runs.unique.ask, ...runs.repeated.ask].reduce(
         (s, r) => s + r.errors + r.timeouts + r.non2xx,
         0,
@@ -953,8 +954,31 @@ async function profileSection(): Promise<void> {
           .slice(0, 12)
           .map((f) => [`\`${f.name}\``, f.location, fmt(f.ms, 0), pct(f.share)]),
       ),
+      "",
+      whatBoundsAsk(summary),
     ].join("\n"),
   );
+}
+
+/** The profile read as an answer to "what keeps /ask from the bare route's rate?". */
+function whatBoundsAsk(summary: ReturnType<typeof summariseProfile>): string {
+  const share = (
+    list: readonly { name: string; location: string; share: number }[],
+    name: string,
+    where: string,
+  ) => list.find((f) => f.name === name && f.location.includes(where))?.share;
+  const pct = (x: number | undefined) => (x === undefined ? "n/a" : `${fmt(x * 100, 1)}%`);
+  const engine = share(summary.inclusive, "ask", "search/engine");
+  const analysis = share(summary.inclusive, "analyzeWords", "search/analyzer");
+  const ranking = share(summary.inclusive, "#answer", "search/engine");
+  const store = share(summary.inclusive, "#writeGroup", "store/sqlite");
+  const body = share(summary.inclusive, "serializeAnswer", "routes/ask");
+  const socket = share(summary.self, "writev", "");
+  const own = (engine ?? 0) + (store ?? 0) + (body ?? 0);
+  return [
+    `What bounds \`/ask\` on never-repeating questions, from this profile (inclusive shares of busy time): the engine's work on a question it has never seen, \`AnswerEngine.ask\` ${pct(engine)} (reading the words and correcting typos, \`analyzeWords\`, ${pct(analysis)}; ranking and confidence, \`#answer\`, ${pct(ranking)}); writing statistics to SQLite in groups (\`#writeGroup\`) ${pct(store)}, mostly unanswered questions, which are stored one by one; building the JSON body (\`serializeAnswer\`) ${pct(body)}, new for every new question; and the kernel's socket write (\`writev\`) ${pct(socket)}, which the bare route pays too.`,
+    `The bare route does none of the first three; together they are ${pct(own)} of the service's busy time, the work the never-repeating ratio (${fmt(uniqueRatio, 2)}) pays for. With repeated questions the engine's answer and the body are cached, and what separates the service from the bare route (ratio ${fmt(repeatedRatio, 2)}) is per-request bookkeeping no single function dominates: the per-IP rate limit, statistics and metrics tallies, request ids and Fastify's per-request child logger.`,
+  ].join("\n\n");
 }
 
 // ---------------------------------------------------------------------------------------------
