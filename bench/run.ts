@@ -306,7 +306,7 @@ async function engineSection(): Promise<void> {
     [
       "## 1. Engine, in process (real knowledge base)",
       "",
-      `${r.entries} entries. Never-repeating: the ${loadQuestionSet().length} labelled questions plus seeded misspelt (letter swaps/drops/doubles) and reworded (shuffled order, filler words) variants, ${r.unique.count} distinct after normalisation, asked once each with the engine's cache on (so every one misses it), after ${1_500} other warm-up questions. Repeated: ${r.repeated.distinct} popular questions asked ${r.repeated.count.toLocaleString("en-US")} times. Times per \`engine.ask()\` call, of the compiled code in \`dist/\` (as it ships; the engine sections all measure it).`,
+      `${r.entries} entries. Never-repeating: the ${loadQuestionSet().length} labelled questions plus seeded misspelt (letter swaps/drops/doubles) and reworded (shuffled order, filler words) variants, ${r.unique.count} distinct after normalisation, asked once each with the engine's cache on (so every one misses it), after ${(10_000).toLocaleString("en-US")} other warm-up questions (steady state: with 1,500 the JIT is still settling and medians read about 5 µs higher). Repeated: ${r.repeated.distinct} popular questions asked ${r.repeated.count.toLocaleString("en-US")} times. Times per \`engine.ask()\` call, of the compiled code in \`dist/\` (as it ships; the engine sections all measure it).`,
       "",
       table(
         ["workload", "queries", "median µs", "p99 µs", "mean µs", "answered"],
