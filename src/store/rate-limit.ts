@@ -2,7 +2,8 @@
  * Rate limits, shared through Redis when `REDIS_URL` is set (so N instances enforce one budget)
  * and in process memory otherwise:
  *
- * - per Telegram user in the bot, via `@grammyjs/ratelimiter` ({@link botRateLimiter});
+ * - per Telegram user in the bot, via `@grammyjs/ratelimiter` (`bot-rate-limit.ts`, loaded only
+ *   with the bot);
  * - per client IP on the question routes, via `@fastify/rate-limit` ({@link askRateLimitOptions}).
  *
  * Keys are HMACs of the user id or IP (see `keyed-hash.ts`), never the values themselves, and
@@ -11,15 +12,11 @@
  * failure is reported through `onStoreError`.
  */
 import { normalizeIP, type RateLimitPluginOptions } from "@fastify/rate-limit";
-import { limit } from "@grammyjs/ratelimiter";
 import type { FastifyRequest } from "fastify";
-import type { Context, MiddlewareFn } from "grammy";
 import type { Redis } from "ioredis";
 import { StoreTimeoutError } from "./insights.js";
 import { KeyedHasher } from "./keyed-hash.js";
 
-/** Default budget of questions per user per minute in the bot. */
-export const DEFAULT_BOT_QUESTIONS_PER_MINUTE = 20;
 /** Default budget of questions per IP per minute over HTTP. */
 export const DEFAULT_ASK_REQUESTS_PER_MINUTE = 60;
 /** Longest a limiter waits for Redis before letting the request through, ms. */
@@ -77,69 +74,6 @@ export class RedisWindowCounter {
       clearTimeout(timer);
     }
   }
-}
-
-/** Options of {@link botRateLimiter}. */
-export interface BotRateLimitOptions<C extends Context> {
-  /** The configured hashing secret (`HASH_SECRET`); the user id is only ever stored hashed. */
-  readonly secret: Uint8Array;
-  /** Questions allowed per user per window. Default {@link DEFAULT_BOT_QUESTIONS_PER_MINUTE}. */
-  readonly limit?: number;
-  /** Window length, ms. Default 60 000. */
-  readonly windowMs?: number;
-  /** Shared Redis connection; without it the counters live in this process. */
-  readonly redis?: Redis;
-  /** Prefix of the Redis keys. Default `faq:ratelimit:bot:`. */
-  readonly keyPrefix?: string;
-  /**
-   * Called once when a user first goes over the limit in a window (send the short notice
-   * here); later updates in the same window are dropped silently.
-   */
-  readonly onLimitExceeded: (ctx: C) => unknown;
-  /** Called when Redis could not be asked (the update was let through). */
-  readonly onStoreError?: LimiterErrorHandler;
-  /** Deadline of the Redis call, ms. Default {@link DEFAULT_LIMITER_TIMEOUT_MS}. */
-  readonly timeoutMs?: number;
-}
-
-/**
- * grammY middleware limiting each user to `limit` updates per window. Install it on the
- * composer that handles questions; updates without a sender (channel posts) pass.
- */
-export function botRateLimiter<C extends Context>(
-  options: BotRateLimitOptions<C>,
-): MiddlewareFn<C> {
-  const hasher = new KeyedHasher(options.secret, "rate-limit:bot");
-  const windowMs = options.windowMs ?? 60_000;
-  const counter =
-    options.redis === undefined
-      ? undefined
-      : new RedisWindowCounter(options.redis, { timeoutMs: options.timeoutMs });
-  // The plugin's own Redis store runs INCR and PEXPIRE as two calls and throws on failure;
-  // this adapter makes the pair atomic and lets the update through when Redis fails.
-  const storageClient =
-    counter === undefined
-      ? ("MEMORY_STORE" as const)
-      : {
-          incr: async (key: string): Promise<number> => {
-            try {
-              return (await counter.hit(key, windowMs)).count;
-            } catch (error) {
-              options.onStoreError?.(error);
-              return 0;
-            }
-          },
-          // The hit script has already started the window.
-          pexpire: async (): Promise<number> => 1,
-        };
-  return limit<C, Exclude<typeof storageClient, "MEMORY_STORE">>({
-    timeFrame: windowMs,
-    limit: options.limit ?? DEFAULT_BOT_QUESTIONS_PER_MINUTE,
-    storageClient,
-    keyPrefix: options.keyPrefix ?? "faq:ratelimit:bot:",
-    keyGenerator: (ctx) => (ctx.from === undefined ? undefined : hasher.hash(String(ctx.from.id))),
-    onLimitExceeded: (ctx) => options.onLimitExceeded(ctx),
-  });
 }
 
 /** The 429 a client gets over the HTTP limit; rendered as `{"error":"too_many_requests",...}`. */

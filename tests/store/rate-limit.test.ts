@@ -3,11 +3,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { registerErrorHandling } from "../../src/http/errors.js";
-import {
-  askRateLimitOptions,
-  botRateLimiter,
-  type AskRateLimitSettings,
-} from "../../src/store/rate-limit.js";
+import { botRateLimiter } from "../../src/store/bot-rate-limit.js";
+import { askRateLimitOptions, type AskRateLimitSettings } from "../../src/store/rate-limit.js";
 import { connectRedis, createRedisClient } from "../../src/store/redis-client.js";
 import { redisAvailable, startRedisServer, type TestRedisServer } from "../support/redis-server.js";
 

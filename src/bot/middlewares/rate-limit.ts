@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { Redis } from "ioredis";
-import { botRateLimiter, type LimiterErrorHandler } from "../../store/rate-limit.js";
+import { botRateLimiter } from "../../store/bot-rate-limit.js";
+import type { LimiterErrorHandler } from "../../store/rate-limit.js";
 import type { BotContext } from "../context.js";
 import { loggableError } from "../error-boundary.js";
 import { isGroupChat, mentionsOfBot } from "../filters.js";
