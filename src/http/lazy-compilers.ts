@@ -12,8 +12,19 @@
  * compilersFactory as a custom validator, so it no longer lower-cases the keys of `headers`
  * schemas: no route has one; give one lower-case keys.
  */
-import { AjvCompiler, type ValidatorFactory } from "@fastify/ajv-compiler";
-import { SerializerSelector, type SerializerFactory } from "@fastify/fast-json-stringify-compiler";
+import { createRequire } from "node:module";
+import type * as AjvCompilerModule from "@fastify/ajv-compiler";
+import type { ValidatorFactory } from "@fastify/ajv-compiler";
+import type * as SerializerModule from "@fastify/fast-json-stringify-compiler";
+import type { SerializerFactory } from "@fastify/fast-json-stringify-compiler";
+
+// The compilers themselves (Ajv, fast-json-stringify: ~50 ms to load) are required on the first
+// compilation, synchronously, as Fastify calls a route's validator and serializer synchronously.
+const require = createRequire(import.meta.url);
+const loadAjvCompiler = () =>
+  (require("@fastify/ajv-compiler") as typeof AjvCompilerModule).AjvCompiler;
+const loadSerializerSelector = () =>
+  (require("@fastify/fast-json-stringify-compiler") as typeof SerializerModule).SerializerSelector;
 
 type Validator = ReturnType<ReturnType<ValidatorFactory>>;
 type Serializer = ReturnType<ReturnType<SerializerFactory>>;
@@ -23,9 +34,15 @@ export function lazyCompilersFactory(): {
   buildValidator: ValidatorFactory;
   buildSerializer: SerializerFactory;
 } {
+  let buildValidator: ValidatorFactory | undefined;
+  let buildSerializer: SerializerFactory | undefined;
   return {
-    buildValidator: lazyValidatorFactory(AjvCompiler()),
-    buildSerializer: lazySerializerFactory(SerializerSelector()),
+    buildValidator: lazyValidatorFactory((...args) =>
+      (buildValidator ??= loadAjvCompiler()())(...args),
+    ),
+    buildSerializer: lazySerializerFactory((...args) =>
+      (buildSerializer ??= loadSerializerSelector()())(...args),
+    ),
   };
 }
 

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { EngineHolder } from "../engine-holder.js";
 
+/**
+ * Probes answer a few fixed fields, so `JSON.stringify` serialises them; the schemas below
+ * document them. A compiled serializer would load and run fast-json-stringify (and Ajv) on the
+ * first probe, inside the start-up that probe is waiting for.
+ */
+const plainJson = () => (data: unknown) => JSON.stringify(data);
+
 /** `GET /healthz` (the process is alive) and `GET /readyz` (the index is built and serving). */
 export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (
   app,
@@ -9,6 +16,7 @@ export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async
   app.get(
     "/healthz",
     {
+      serializerCompiler: plainJson,
       schema: {
         summary: "Liveness",
         response: { 200: { type: "object", properties: { status: { type: "string" } } } },
@@ -20,6 +28,7 @@ export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async
   app.get(
     "/readyz",
     {
+      serializerCompiler: plainJson,
       schema: {
         summary: "Readiness: 200 once the index is built",
         response: {
