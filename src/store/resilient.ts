@@ -73,25 +73,26 @@ export class ResilientInsightsStore implements InsightsStore {
   }
 
   recordAnswered(event: AnsweredEvent): Promise<void> {
-    let recorded: Promise<void>;
-    try {
-      recorded = this.#inner.recordAnswered(event);
-    } catch (error) {
-      this.#failed("recordAnswered", error);
-      return RESOLVED;
-    }
-    return this.#guardRecord(recorded, "recordAnswered");
+    return this.#record("recordAnswered", event);
   }
 
   recordUnanswered(event: UnansweredEvent): Promise<void> {
+    return this.#record("recordUnanswered", event);
+  }
+
+  /** Hands a record to the inner store at once; a throw or a failed group is counted, not raised. */
+  #record<K extends "recordAnswered" | "recordUnanswered">(
+    operation: K,
+    event: Parameters<InsightsStore[K]>[0],
+  ): Promise<void> {
     let recorded: Promise<void>;
     try {
-      recorded = this.#inner.recordUnanswered(event);
+      recorded = this.#inner[operation](event as AnsweredEvent & UnansweredEvent);
     } catch (error) {
-      this.#failed("recordUnanswered", error);
+      this.#failed(operation, error);
       return RESOLVED;
     }
-    return this.#guardRecord(recorded, "recordUnanswered");
+    return this.#guardRecord(recorded, operation);
   }
 
   /** Degrades to "recorded": the person is thanked either way; the failure is counted. */
