@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { Answer } from "../search/engine.js";
 import type { InsightChannel } from "../store/insights.js";
 import { TallyHistogram, type HistogramTally } from "./tally-histogram.js";
+import { innerMap } from "../util/maps.js";
 
 /** Where a question came from (the same channels the statistics use). */
 export type Channel = InsightChannel;
@@ -141,16 +142,7 @@ export class Metrics {
 
   /** Records one HTTP request's duration. */
   observeRequest(route: string, method: string, status: number, seconds: number): void {
-    let byMethod = this.#durationTallies.get(route);
-    if (byMethod === undefined) {
-      byMethod = new Map();
-      this.#durationTallies.set(route, byMethod);
-    }
-    let byStatus = byMethod.get(method);
-    if (byStatus === undefined) {
-      byStatus = new Map();
-      byMethod.set(method, byStatus);
-    }
+    const byStatus = innerMap(innerMap(this.#durationTallies, route), method);
     let tally = byStatus.get(status);
     if (tally === undefined) {
       tally = this.httpDuration.labels(route, method, String(status));

@@ -141,8 +141,8 @@ export class TextAnalyzer {
     const spelling = this.#spelling;
     if (corrected !== undefined && spelling !== undefined) {
       for (let i = 0; i < tokens.length; i++) {
-        if (readings[i]!.term === null || spelling.isKnown(tokens[i]!)) continue;
-        const fix = spelling.correct(tokens[i]!);
+        if (readings[i]!.term === null) continue;
+        const fix = spelling.correct(tokens[i]!); // a known word is its own correction
         if (fix !== null && fix !== tokens[i]) {
           tokens[i] = fix;
           readings[i] = this.#read(fix, false);

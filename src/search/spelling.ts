@@ -63,11 +63,6 @@ export class SpellingCorrector {
     } else if (bucket[bucket.length - 1] !== number) bucket.push(number); // a word's keys come together
   }
 
-  /** True when the word is part of the vocabulary as it is. */
-  isKnown(word: string): boolean {
-    return this.#frequency.has(word);
-  }
-
   /** The vocabulary word the given word most likely misspells, or null when there is none. */
   correct(word: string): string | null {
     if (this.#frequency.has(word)) return word;

@@ -3,6 +3,7 @@
  * until a store writes them: a popular answer given 500 times in a group is one row update.
  * Nested maps rather than a joined key, so counting one more builds no string.
  */
+import { innerMap } from "../util/maps.js";
 import type { InsightChannel } from "./insights.js";
 
 /** One summed count. */
@@ -19,16 +20,7 @@ export class HourlyTally {
 
   /** Counts one more of `key` on `channel` in `hour`. */
   add(hour: number, channel: InsightChannel, key: string): void {
-    let byChannel = this.#byHour.get(hour);
-    if (byChannel === undefined) {
-      byChannel = new Map();
-      this.#byHour.set(hour, byChannel);
-    }
-    let byKey = byChannel.get(channel);
-    if (byKey === undefined) {
-      byKey = new Map();
-      byChannel.set(channel, byKey);
-    }
+    const byKey = innerMap(innerMap(this.#byHour, hour), channel);
     byKey.set(key, (byKey.get(key) ?? 0) + 1);
   }
 
