@@ -26,6 +26,8 @@ interface WordReading {
   readonly term: string | null;
   /** Thesaurus phrases that start with it, longest first. */
   readonly phrases: readonly Phrase[] | undefined;
+  /** How often it occurs in indexed text (its weight as a spelling correction). */
+  indexed: number;
 }
 
 function matchPhrase(
@@ -86,22 +88,46 @@ export class TextAnalyzer {
     this.#spelling = spelling;
   }
 
-  /** Adds every thesaurus word to a vocabulary (see {@link indexTerms}). */
-  addThesaurusWords(vocabulary: Map<string, number>): void {
+  /**
+   * The words typos are corrected to: every word of the indexed text that is not a stop word,
+   * with how often it occurred, and every thesaurus word (counted once more each).
+   */
+  vocabulary(): Map<string, number> {
+    const vocabulary = new Map<string, number>();
+    for (const [word, reading] of this.#readings)
+      if (reading.indexed > 0) vocabulary.set(word, reading.indexed);
     const add = (token: string) => {
       if (!STOP_WORDS.has(token)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     };
     for (const word of this.#words.keys()) add(word);
     for (const phrases of this.#phrases.values())
       for (const phrase of phrases) phrase.tokens.forEach(add);
+    return vocabulary;
   }
 
   /**
-   * Index terms of a document field (repeats kept: they are term frequency). When `vocabulary`
-   * is given, the field's normalised words are counted into it: the words typos correct to.
+   * Index terms of a document field (repeats kept: they are term frequency); its words are
+   * counted into the {@link vocabulary}. One pass: indexed text is never spelling-corrected, so
+   * a phrase can be matched as soon as its first word is read.
    */
-  indexTerms(text: string, vocabulary?: Map<string, number>): string[] {
-    return this.#terms(normalizedWords(text), undefined, vocabulary);
+  indexTerms(text: string): string[] {
+    const tokens = normalizedWords(text);
+    const terms: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const reading = this.#read(tokens[i]!, true);
+      if (reading.term !== null) reading.indexed++;
+      const phrase =
+        reading.phrases === undefined ? undefined : matchPhrase(reading.phrases, tokens, i);
+      if (phrase !== undefined) {
+        for (let k = 1; k < phrase.tokens.length; k++) {
+          const next = this.#read(tokens[i + k]!, true);
+          if (next.term !== null) next.indexed++;
+        }
+        i += phrase.tokens.length - 1;
+        terms.push(phrase.term);
+      } else if (reading.term !== null) terms.push(reading.term);
+    }
+    return terms;
   }
 
   /** Distinct index terms of a user's question, with spelling correction. */
@@ -113,7 +139,7 @@ export class TextAnalyzer {
   /** {@link analyzeQuery} of a question already normalised into `tokens` (which it may change). */
   analyzeWords(tokens: string[], normalized: string): AnalyzedQuery {
     const corrected = new Set<string>();
-    const terms = this.#terms(tokens, corrected, undefined);
+    const terms = this.#terms(tokens, corrected);
     // Questions are short: removing repeats in place beats building a Set.
     let distinct = 0;
     for (let i = 0; i < terms.length; i++) {
@@ -124,22 +150,13 @@ export class TextAnalyzer {
     return { normalized, terms, corrected: corrected.size === 0 ? NOTHING_CORRECTED : corrected };
   }
 
-  #terms(
-    tokens: string[],
-    corrected: Set<string> | undefined,
-    vocabulary: Map<string, number> | undefined,
-  ): string[] {
+  /** A question's terms: its words read, misspelt ones corrected, then phrases matched. */
+  #terms(tokens: string[], corrected: Set<string>): string[] {
     const readings = new Array<WordReading>(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      const reading = this.#read(token, vocabulary !== undefined);
-      readings[i] = reading;
-      if (vocabulary !== undefined && reading.term !== null)
-        vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
-    }
+    for (let i = 0; i < tokens.length; i++) readings[i] = this.#read(tokens[i]!, false);
     let correctedAt: boolean[] | undefined;
     const spelling = this.#spelling;
-    if (corrected !== undefined && spelling !== undefined) {
+    if (spelling !== undefined) {
       for (let i = 0; i < tokens.length; i++) {
         if (readings[i]!.term === null) continue;
         const fix = spelling.correct(tokens[i]!); // a known word is its own correction
@@ -164,7 +181,7 @@ export class TextAnalyzer {
         i += phrase.tokens.length - 1;
       } else if (term === null) continue;
       terms.push(term);
-      if (fromCorrection) corrected?.add(term);
+      if (fromCorrection) corrected.add(term);
     }
     return terms;
   }
@@ -183,7 +200,7 @@ export class TextAnalyzer {
         const canonical = this.#words.get(token) ?? this.#stemmedWords.get(stem);
         term = canonical === undefined ? stem : this.#stem(canonical);
       }
-      reading = { term, phrases: this.#phrases.get(token) };
+      reading = { term, phrases: this.#phrases.get(token), indexed: 0 };
       if (indexing) this.#readings.set(token, reading);
       else if (this.#queryWordsRemembered < QUERY_WORDS_REMEMBERED) {
         this.#queryWordsRemembered++;

@@ -1,7 +1,7 @@
 import type { FaqEntry, KnowledgeBase } from "../faq/types.js";
 import { TextAnalyzer } from "./analyzer.js";
 import { SpellingCorrector } from "./spelling.js";
-import { InspectableMiniSearch, TermScores } from "./term-scores.js";
+import { type CountedField, InspectableMiniSearch, TermScores } from "./term-scores.js";
 
 /** An entry as the engine scores it: term ids in compact typed arrays. */
 export interface IndexedEntry {
@@ -66,16 +66,8 @@ class PhaseTimer {
   }
 }
 
-/** An entry's fields as analysed terms, repeats kept (they are term frequency for BM25). */
-interface AnalysedFields {
-  readonly question: string[];
-  readonly alternates: string[];
-  readonly tags: string[];
-  readonly answer: string[];
-}
-
-type FieldName = keyof AnalysedFields;
-const FIELDS: readonly FieldName[] = ["question", "alternates", "tags", "answer"];
+/** The fields MiniSearch indexes, in the order their counts are given to it. */
+const FIELDS = ["question", "alternates", "tags", "answer"] as const;
 
 /**
  * Numbers the knowledge base's terms and keeps per-term tallies while documents are read one
@@ -84,6 +76,8 @@ const FIELDS: readonly FieldName[] = ["question", "alternates", "tags", "answer"
  */
 class TermNumbering {
   readonly termIds = new Map<string, number>();
+  /** Term id -> term. */
+  readonly terms: string[] = [];
   /** Documents each term occurs in. */
   readonly documentFrequency: number[] = [];
   /** Per term: the document (+1) it was last seen in, negated once its presence is recorded. */
@@ -92,8 +86,12 @@ class TermNumbering {
   readonly #askedIn: number[] = [];
   /** Per term: the phrasing it was last seen in. */
   readonly #phrasingSeen: number[] = [];
+  /** Per term: the field it was last counted in, and its place in that field's count. */
+  readonly #fieldSeen: number[] = [];
+  readonly #fieldSlot: number[] = [];
   #document = 0;
   #phrasing = 0;
+  #field = 0;
 
   startDocument(): void {
     this.#document++;
@@ -109,10 +107,13 @@ class TermNumbering {
       if (id === undefined) {
         id = this.termIds.size;
         this.termIds.set(term, id);
+        this.terms.push(term);
         this.documentFrequency.push(0);
         this.#seenIn.push(0);
         this.#askedIn.push(0);
         this.#phrasingSeen.push(0);
+        this.#fieldSeen.push(0);
+        this.#fieldSlot.push(0);
       }
       ids[i] = id;
       if (this.#seenIn[id] !== document) {
@@ -135,6 +136,24 @@ class TermNumbering {
     }
     ends.push(phrasings.length);
     return ids;
+  }
+
+  /** A field's distinct term ids (in order of first occurrence) and how often each occurs. */
+  count(ids: readonly number[]): CountedField {
+    const field = ++this.#field;
+    const distinct: number[] = [];
+    const frequencies: number[] = [];
+    for (const id of ids) {
+      if (this.#fieldSeen[id] === field) {
+        frequencies[this.#fieldSlot[id]!]!++;
+        continue;
+      }
+      this.#fieldSeen[id] = field;
+      this.#fieldSlot[id] = distinct.length;
+      distinct.push(id);
+      frequencies.push(1);
+    }
+    return { ids: distinct, frequencies };
   }
 
   /** The current document's distinct term ids, sorted, as keys `id * 2 + (asked ? 1 : 0)`. */
@@ -163,22 +182,11 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
   const timer = new PhaseTimer();
   const entries = knowledgeBase.entries;
   const analyzer = new TextAnalyzer(knowledgeBase.thesaurus);
-  // The words seen make the spelling vocabulary: typos are corrected to words of these topics.
-  const vocabulary = new Map<string, number>();
   const terms = new TermNumbering();
   // MiniSearch indexes each entry as soon as it is analysed, so the analysed terms never pile up
   // (at 100,000 entries keeping them all made garbage collection the slowest part of the build).
-  // They arrive as finished terms: its `stringifyField` and `tokenize` hooks pass the analysed
-  // term lists through untouched. A document is its position in the knowledge base.
-  let current: AnalysedFields | undefined;
-  const index = new InspectableMiniSearch<number>({
-    fields: [...FIELDS],
-    storeFields: [],
-    extractField: (doc, field) => (field === "id" ? doc : current![field as FieldName]),
-    stringifyField: (terms) => terms as string,
-    tokenize: (terms) => terms as unknown as string[],
-    processTerm: (term) => term,
-  });
+  // It is given them counted (see addCounted). A document is its position in the knowledge base.
+  const index = new InspectableMiniSearch<number>({ fields: [...FIELDS], storeFields: [] });
   let indexingMs = 0;
 
   /** Per entry: distinct phrasing term ids, phrasing ends, and presence keys (id * 2 + asked). */
@@ -189,33 +197,25 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
     terms.startDocument();
     const phrasings: number[] = [];
     const ends: number[] = [];
-    const analyse = (text: string) => analyzer.indexTerms(text, vocabulary);
+    const analyse = (text: string) => analyzer.indexTerms(text);
 
-    const question = analyse(entry.question);
-    const questionIds = terms.phrasing(question, phrasings, ends);
-    const alternates: string[] = [];
+    const questionIds = terms.phrasing(analyse(entry.question), phrasings, ends);
     const alternateIds: number[] = [];
-    for (const text of entry.alternates) {
-      const analysed = analyse(text);
-      for (const id of terms.phrasing(analysed, phrasings, ends)) alternateIds.push(id);
-      for (const term of analysed) alternates.push(term);
-    }
-    const tags = entry.tags.flatMap(analyse);
-    const tagIds = terms.occurrences(tags, true);
-    const answer = analyse(entry.answer);
-    const answerIds = terms.occurrences(answer, false);
-    current = { question, alternates, tags, answer };
+    for (const text of entry.alternates)
+      for (const id of terms.phrasing(analyse(text), phrasings, ends)) alternateIds.push(id);
+    const tagIds = terms.occurrences(entry.tags.flatMap(analyse), true);
+    const answerIds = terms.occurrences(analyse(entry.answer), false);
+    const fieldIds = [questionIds, alternateIds, tagIds, answerIds];
     const started = performance.now();
-    index.add(doc);
+    index.addCounted(doc, fieldIds.map((ids) => terms.count(ids)), terms.terms);
     indexingMs += performance.now() - started;
     tables.push({
       phrasings: Int32Array.from(phrasings),
       ends: Int32Array.from(ends),
-      keys: terms.presence([questionIds, alternateIds, tagIds, answerIds]),
+      keys: terms.presence(fieldIds),
     });
   }
   const { termIds, documentFrequency } = terms;
-  analyzer.addThesaurusWords(vocabulary);
   timer.lap("analyse", indexingMs);
   timer.separately("minisearch", indexingMs);
 
@@ -245,7 +245,8 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
   const scores = new TermScores(index, boosts, termIds);
   timer.lap("scores");
 
-  analyzer.useSpelling(new SpellingCorrector(vocabulary));
+  // Typos are corrected to the words of the knowledge base's own topics.
+  analyzer.useSpelling(new SpellingCorrector(analyzer.vocabulary()));
   timer.lap("spelling");
 
   return {

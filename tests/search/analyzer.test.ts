@@ -40,9 +40,8 @@ describe("TextAnalyzer", () => {
 
   it("corrects typos only against its vocabulary and marks them", () => {
     const withSpelling = new TextAnalyzer(thesaurus);
-    const vocabulary = new Map<string, number>();
-    withSpelling.indexTerms("location sharing is encrypted", vocabulary);
-    withSpelling.addThesaurusWords(vocabulary);
+    withSpelling.indexTerms("location sharing is encrypted");
+    const vocabulary = withSpelling.vocabulary();
     expect(vocabulary.get("location")).toBe(1);
     expect(vocabulary.has("is")).toBe(false); // stop words are never a correction
     withSpelling.useSpelling(new SpellingCorrector(vocabulary));

@@ -11,13 +11,14 @@ describe("TermScores", () => {
   let knowledgeBase: KnowledgeBase;
   let analyzer: TextAnalyzer;
   let index: InspectableMiniSearch<number>;
+  let fields: Record<(typeof FIELDS)[number], string[]>[];
   let scores: TermScores;
   const termIds = new Map<string, number>();
 
   beforeAll(async () => {
     knowledgeBase = await loadKnowledgeBase("faq");
     analyzer = new TextAnalyzer(knowledgeBase.thesaurus);
-    const fields = knowledgeBase.entries.map((entry) => ({
+    fields = knowledgeBase.entries.map((entry) => ({
       question: analyzer.indexTerms(entry.question),
       alternates: entry.alternates.flatMap((text) => analyzer.indexTerms(text)),
       tags: entry.tags.flatMap((text) => analyzer.indexTerms(text)),
@@ -59,6 +60,26 @@ describe("TermScores", () => {
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.map((result) => result.doc)).toEqual(theirs.map((result) => result.id));
     ours.forEach((result, i) => expect(result.score).toBeCloseTo(theirs[i]!.score, 9));
+  });
+
+  // The engine feeds MiniSearch counted terms (much faster at scale): the index must be the same.
+  it("indexes counted terms exactly as MiniSearch's own add does", () => {
+    const terms = [...termIds.keys()];
+    const counted = new InspectableMiniSearch<number>({ fields: [...FIELDS] });
+    fields.forEach((entry, doc) => {
+      const perField = FIELDS.map((field) => {
+        const frequency = new Map<number, number>();
+        for (const term of entry[field]) {
+          const id = termIds.get(term)!;
+          frequency.set(id, (frequency.get(id) ?? 0) + 1);
+        }
+        return { ids: [...frequency.keys()], frequencies: [...frequency.values()] };
+      });
+      counted.addCounted(doc, perField, terms);
+    });
+    // Serialised as strings so that insertion order (which MiniSearch's scoring follows) counts.
+    expect(JSON.stringify(counted.toJSON())).toBe(JSON.stringify(index.toJSON()));
+    expect(() => counted.addCounted(0, [], terms)).toThrow(/duplicate ID 0/);
   });
 
   it("ignores terms the knowledge base does not have", () => {
