@@ -30,7 +30,7 @@ import {
   StoreSchemaError,
 } from "./store/index.js";
 import { deriveSecret } from "./store/keyed-hash.js";
-import { askRateLimitOptions } from "./store/rate-limit.js";
+import { QuestionLimiter } from "./store/rate-limit.js";
 import { recordAnswer } from "./store/record.js";
 import { createFailureReporter } from "./store/resilient.js";
 
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       metrics.observeAnswer("http", answer);
       void recordAnswer(insights, "http", answer); // not awaited: never delays the response
     },
-    questionRateLimit: askRateLimitOptions({
+    questionRateLimit: new QuestionLimiter({
       secret: hashSecret,
       limit: config.rateLimitAskPerMinute,
       redis: opened.redis,

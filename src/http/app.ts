@@ -1,17 +1,19 @@
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
-import rateLimit, { type RateLimitPluginOptions } from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import underPressure from "@fastify/under-pressure";
 import Fastify, {
   LogController,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyServerOptions,
+  type onRequestHookHandler,
   type RouteOptions,
 } from "fastify";
+import helmet from "helmet";
 import type { Metrics } from "../ops/metrics.js";
 import type { Answer } from "../search/engine.js";
 import type { InsightsStore } from "../store/insights.js";
+import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.js";
 import type { EngineHolder } from "./engine-holder.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
@@ -21,6 +23,13 @@ import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
 import { healthRoutes } from "./routes/health.js";
 import { webRoutes } from "./routes/web.js";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** `false` on routes that set their own headers: helmet's security headers skip them. */
+    securityHeaders?: boolean;
+  }
+}
 
 /** What the HTTP app needs; everything is passed in, nothing is global. */
 export interface AppDependencies {
@@ -39,10 +48,9 @@ export interface AppDependencies {
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
   /**
    * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`),
-   * one budget shared by all three: options from `askRateLimitOptions` (src/store/rate-limit.ts).
-   * No limit without it.
+   * one budget shared by all three. No limit without it.
    */
-  readonly questionRateLimit?: RateLimitPluginOptions;
+  readonly questionRateLimit?: QuestionLimiter;
   /** The admin API (`/admin/*`); it exists only when `token` is set. */
   readonly admin?: {
     /** Bearer token required by every admin route. */
@@ -63,27 +71,63 @@ function isQuestionRoute(route: RouteOptions): boolean {
   return route.url === "/ask" || (route.url === "/" && methods.includes("GET"));
 }
 
+/** Adds `hook` to the route's own onRequest hooks. */
+function addOnRequest(route: RouteOptions, hook: onRequestHookHandler): void {
+  route.onRequest = [route.onRequest ?? []].flat().concat(hook);
+}
+
+/** Lets a request through (`wait` null) or ends it with a 429 and `Retry-After`. */
+function settleLimit(reply: FastifyReply, wait: number | null, done: (error?: Error) => void) {
+  if (wait === null) return done();
+  reply.header("retry-after", String(wait));
+  done(new TooManyRequestsError(wait));
+}
+
 /**
  * Adds the shared question limiter to the question routes as they are registered. The page
- * (`GET /`) only counts when it answers a question (`?q=`), not when it is merely opened.
+ * (`GET /`) only counts when it answers a question (`?q=`), not when it is merely opened. A
+ * callback hook that settles synchronously when the counts are in memory: a promise chain per
+ * request (as `@fastify/rate-limit` has) cost a measurable share of answering a cached question.
  */
-async function registerQuestionRateLimit(
-  app: FastifyInstance,
-  options: RateLimitPluginOptions,
-): Promise<void> {
-  await app.register(rateLimit, options);
-  const limit = app.rateLimit();
+function registerQuestionRateLimit(app: FastifyInstance, limiter: QuestionLimiter): void {
+  const limit: onRequestHookHandler = (request, reply, done) => {
+    const wait = limiter.hit(request.ip, request.raw.socket);
+    if (wait instanceof Promise) void wait.then((seconds) => settleLimit(reply, seconds, done));
+    else settleLimit(reply, wait, done);
+  };
+  const limitQuestionsOnly: onRequestHookHandler = function (request, reply, done) {
+    const query = request.query as { q?: unknown };
+    if (typeof query.q === "string" && query.q.trim() !== "")
+      return limit.call(this, request, reply, done);
+    done();
+  };
   app.addHook("onRoute", (route) => {
-    if (!isQuestionRoute(route)) return;
-    const hook: typeof limit =
-      route.url === "/"
-        ? async function (request, reply) {
-            const query = request.query as { q?: unknown };
-            if (typeof query.q === "string" && query.q.trim() !== "")
-              return limit.call(this, request, reply);
-          }
-        : limit;
-    route.onRequest = [route.onRequest ?? []].flat().concat(hook as never);
+    if (isQuestionRoute(route)) addOnRequest(route, route.url === "/" ? limitQuestionsOnly : limit);
+  });
+}
+
+/**
+ * Helmet's security headers, on every route except those declaring `config.securityHeaders:
+ * false` (the JSON answers, which set the one header that matters for JSON themselves). The
+ * middleware is built once: `@fastify/helmet` rebuilt it on every request, and ran two hooks
+ * even on the routes it skipped.
+ */
+function registerSecurityHeaders(app: FastifyInstance): void {
+  const setHeaders = helmet({
+    // The page and /docs load their scripts and styles from this origin only.
+    contentSecurityPolicy: {
+      directives: {
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+      },
+    },
+  });
+  const hook: onRequestHookHandler = (request, reply, done) => {
+    setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+  };
+  app.addHook("onRoute", (route) => {
+    if (route.config?.securityHeaders !== false) addOnRequest(route, hook);
   });
 }
 
@@ -141,16 +185,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.removeContentTypeParser("text/plain");
   app.addSchema(errorSchema);
   registerErrorHandling(app);
-  await app.register(helmet, {
-    // The page and /docs load their scripts and styles from this origin only.
-    contentSecurityPolicy: {
-      directives: {
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(underPressure, {
     maxEventLoopDelay: deps.pressure?.maxEventLoopDelay ?? 1_000,
     sampleInterval: deps.pressure?.sampleInterval ?? 1_000,
@@ -197,8 +232,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerLazyDocs(app, "/docs");
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  if (deps.questionRateLimit !== undefined)
-    await registerQuestionRateLimit(app, deps.questionRateLimit);
+  if (deps.questionRateLimit !== undefined) registerQuestionRateLimit(app, deps.questionRateLimit);
   await app.register(healthRoutes, { engines: deps.engines });
   await app.register(askRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
   await app.register(faqRoutes, { engines: deps.engines });

@@ -207,7 +207,11 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
     const answerIds = terms.occurrences(analyse(entry.answer), false);
     const fieldIds = [questionIds, alternateIds, tagIds, answerIds];
     const started = performance.now();
-    index.addCounted(doc, fieldIds.map((ids) => terms.count(ids)), terms.terms);
+    index.addCounted(
+      doc,
+      fieldIds.map((ids) => terms.count(ids)),
+      terms.terms,
+    );
     indexingMs += performance.now() - started;
     tables.push({
       phrasings: Int32Array.from(phrasings),

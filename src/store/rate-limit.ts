@@ -4,16 +4,16 @@
  *
  * - per Telegram user in the bot, via `@grammyjs/ratelimiter` (`bot-rate-limit.ts`, loaded only
  *   with the bot);
- * - per client IP on the question routes, via `@fastify/rate-limit` ({@link askRateLimitOptions}).
+ * - per client IP on the question routes ({@link QuestionLimiter}).
  *
  * Keys are HMACs of the user id or IP (see `keyed-hash.ts`), never the values themselves, and
  * the counters expire with their window. Like the insights store, a limiter is never allowed to
  * cost an answer: when Redis is slow or down, requests are let through (fail open), and the
  * failure is reported through `onStoreError`.
  */
-import { normalizeIP, type RateLimitPluginOptions } from "@fastify/rate-limit";
-import type { FastifyRequest } from "fastify";
+import { Address6 } from "ip-address";
 import type { Redis } from "ioredis";
+import { LRUCache } from "lru-cache";
 import { StoreTimeoutError } from "./insights.js";
 import { KeyedHasher } from "./keyed-hash.js";
 
@@ -88,8 +88,38 @@ export class TooManyRequestsError extends Error {
   }
 }
 
-/** Options of {@link askRateLimitOptions}. */
-export interface AskRateLimitSettings {
+/** Hits counted in a key's current window. */
+export interface WindowCount {
+  readonly count: number;
+  /** Milliseconds until the window ends. */
+  readonly ttlMs: number;
+}
+
+/**
+ * A fixed-window counter in this process's memory. Bounded: past `maxKeys` the least recently
+ * seen keys are forgotten (their next hit starts a new window), so no one can grow it unbounded.
+ */
+export class MemoryWindowCounter {
+  readonly #windows: LRUCache<string, { count: number; endsAt: number }>;
+
+  constructor(maxKeys = 10_000) {
+    this.#windows = new LRUCache({ max: maxKeys });
+  }
+
+  /** Counts one hit on `key`. */
+  hit(key: string, windowMs: number, now = Date.now()): WindowCount {
+    let window = this.#windows.get(key);
+    if (window === undefined || window.endsAt <= now) {
+      window = { count: 0, endsAt: now + windowMs };
+      this.#windows.set(key, window);
+    }
+    window.count++;
+    return { count: window.count, ttlMs: window.endsAt - now };
+  }
+}
+
+/** Settings of {@link QuestionLimiter}. */
+export interface QuestionLimitSettings {
   /** The configured hashing secret (`HASH_SECRET`); IPs are only ever stored hashed. */
   readonly secret: Uint8Array;
   /** Questions allowed per IP per window. Default {@link DEFAULT_ASK_REQUESTS_PER_MINUTE}. */
@@ -106,78 +136,77 @@ export interface AskRateLimitSettings {
   readonly timeoutMs?: number;
 }
 
-/**
- * Options for `app.register(rateLimit, ...)`: not global (apply it to the question routes with
- * `app.rateLimit()`, which shares one budget across them), keyed by an HMAC of the client IP
- * (IPv6 by /64, as the plugin does), 429 with `Retry-After` and our error body.
- */
-export function askRateLimitOptions(settings: AskRateLimitSettings): RateLimitPluginOptions {
-  const hasher = new KeyedHasher(settings.secret, "rate-limit:http");
-  const keyPrefix = settings.keyPrefix ?? "faq:ratelimit:http:";
-  /** Forgotten with the connection (a weak map): no table of addresses builds up. */
-  const keyByConnection = new WeakMap<object, { ip: string; key: string }>();
-  const redis = settings.redis;
-  return {
-    global: false,
-    max: settings.limit ?? DEFAULT_ASK_REQUESTS_PER_MINUTE,
-    timeWindow: settings.windowMs ?? 60_000,
-    hook: "onRequest",
-    keyGenerator: (request: FastifyRequest) => {
-      // An HMAC per request costs more than answering from the cache: remember it for the
-      // connection (keep-alive clients send many requests on one). Checked against the IP,
-      // since a proxy may forward several clients over one connection; the raw IP, since
-      // normalising it (IPv6 to its /64) runs a long regular expression.
-      const ip = request.ip;
-      const socket = request.raw.socket;
-      const known = keyByConnection.get(socket);
-      if (known?.ip === ip) return known.key;
-      const key = hasher.hash(normalizeIP(ip));
-      keyByConnection.set(socket, { ip, key });
-      return key;
-    },
-    // A failing store lets the request through (see the file comment).
-    skipOnError: true,
-    errorResponseBuilder: (_request, context) =>
-      new TooManyRequestsError(Math.max(1, Math.ceil(context.ttl / 1000))),
-    ...(redis === undefined
-      ? {}
-      : {
-          store: redisRateLimitStore(
-            new RedisWindowCounter(redis, { timeoutMs: settings.timeoutMs }),
-            keyPrefix,
-            settings.onStoreError,
-          ),
-        }),
-  };
+/** Addresses are limited per IPv4 address and per IPv6 /64 (what one subscriber usually gets). */
+const IPV6_PREFIX = 64;
+
+/** An address as it is counted: IPv4 (also when IPv4-mapped) as is, IPv6 by its /64. */
+export function clientKeyOf(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  try {
+    const address = new Address6(ip);
+    if (address.isMapped4()) return address.to4().correctForm();
+    return new Address6(`${address.correctForm()}/${IPV6_PREFIX}`).startAddress().correctForm();
+  } catch {
+    return ip.toLowerCase(); // not an address (cannot come from a socket): counted as given
+  }
 }
 
-/** A `@fastify/rate-limit` store on {@link RedisWindowCounter}; every child shares the budget. */
-function redisRateLimitStore(
-  counter: RedisWindowCounter,
-  keyPrefix: string,
-  onStoreError: LimiterErrorHandler | undefined,
-): NonNullable<RateLimitPluginOptions["store"]> {
-  const store = {
-    incr(
-      key: string,
-      callback: (error: Error | null, result?: { current: number; ttl: number }) => void,
-      timeWindow: number,
-    ): void {
-      counter.hit(keyPrefix + key, timeWindow).then(
-        ({ count, ttlMs }) => callback(null, { current: count, ttl: ttlMs }),
-        (error: unknown) => {
-          onStoreError?.(error);
-          callback(error instanceof Error ? error : new Error(String(error)));
-        },
-      );
-    },
-    child() {
-      return store;
-    },
-  };
-  return class {
-    constructor() {
-      return store;
-    }
-  } as unknown as NonNullable<RateLimitPluginOptions["store"]>;
+/**
+ * The per-client budget of questions over HTTP (`GET`/`POST /ask` and the page's questions share
+ * it). In memory a verdict is synchronous, so the common case costs no promise; with Redis it is
+ * asked with a deadline and fails open.
+ */
+export class QuestionLimiter {
+  readonly #hasher: KeyedHasher;
+  readonly #limit: number;
+  readonly #windowMs: number;
+  readonly #keyPrefix: string;
+  readonly #memory: MemoryWindowCounter | undefined;
+  readonly #redis: RedisWindowCounter | undefined;
+  readonly #onStoreError: LimiterErrorHandler | undefined;
+  /** Forgotten with the connection (a weak map): no table of addresses builds up. */
+  readonly #keyByConnection = new WeakMap<object, { ip: string; key: string }>();
+
+  constructor(settings: QuestionLimitSettings) {
+    this.#hasher = new KeyedHasher(settings.secret, "rate-limit:http");
+    this.#limit = settings.limit ?? DEFAULT_ASK_REQUESTS_PER_MINUTE;
+    this.#windowMs = settings.windowMs ?? 60_000;
+    this.#keyPrefix = settings.keyPrefix ?? "faq:ratelimit:http:";
+    this.#onStoreError = settings.onStoreError;
+    if (settings.redis === undefined) this.#memory = new MemoryWindowCounter();
+    else this.#redis = new RedisWindowCounter(settings.redis, { timeoutMs: settings.timeoutMs });
+  }
+
+  /**
+   * Counts a question from `ip`, which arrived on `connection`: null while within the budget,
+   * else the seconds until the client may ask again. A promise only when Redis holds the counts.
+   */
+  hit(ip: string, connection: object): number | null | Promise<number | null> {
+    const key = this.#keyOf(ip, connection);
+    if (this.#memory !== undefined) return this.#verdict(this.#memory.hit(key, this.#windowMs));
+    return this.#redis!.hit(this.#keyPrefix + key, this.#windowMs).then(
+      (count) => this.#verdict(count),
+      (error: unknown) => {
+        this.#onStoreError?.(error);
+        return null;
+      },
+    );
+  }
+
+  #verdict({ count, ttlMs }: WindowCount): number | null {
+    return count <= this.#limit ? null : Math.max(1, Math.ceil(ttlMs / 1000));
+  }
+
+  /**
+   * An HMAC per request costs more than answering from the cache: the key is remembered for the
+   * connection (keep-alive clients send many requests on one), checked against the IP, since a
+   * proxy may forward several clients over one connection.
+   */
+  #keyOf(ip: string, connection: object): string {
+    const known = this.#keyByConnection.get(connection);
+    if (known?.ip === ip) return known.key;
+    const key = this.#hasher.hash(clientKeyOf(ip));
+    this.#keyByConnection.set(connection, { ip, key });
+    return key;
+  }
 }

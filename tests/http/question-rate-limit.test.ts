@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/http/app.js";
 import { EngineHolder } from "../../src/http/engine-holder.js";
-import { askRateLimitOptions } from "../../src/store/rate-limit.js";
+import { QuestionLimiter } from "../../src/store/rate-limit.js";
 import { realEngine } from "../support/knowledge-base.js";
 
 const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
@@ -16,7 +16,7 @@ beforeAll(async () => {
 const build = (trustProxy?: number) =>
   buildApp({
     engines,
-    questionRateLimit: askRateLimitOptions({ secret: SECRET, limit: 3 }),
+    questionRateLimit: new QuestionLimiter({ secret: SECRET, limit: 3 }),
     trustProxy,
   });
 

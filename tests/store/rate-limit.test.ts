@@ -1,11 +1,17 @@
-import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { registerErrorHandling } from "../../src/http/errors.js";
+import { buildApp } from "../../src/http/app.js";
+import { EngineHolder } from "../../src/http/engine-holder.js";
 import { botRateLimiter } from "../../src/store/bot-rate-limit.js";
-import { askRateLimitOptions, type AskRateLimitSettings } from "../../src/store/rate-limit.js";
+import {
+  clientKeyOf,
+  MemoryWindowCounter,
+  QuestionLimiter,
+  type QuestionLimitSettings,
+} from "../../src/store/rate-limit.js";
 import { connectRedis, createRedisClient } from "../../src/store/redis-client.js";
+import { realEngine } from "../support/knowledge-base.js";
 import { redisAvailable, startRedisServer, type TestRedisServer } from "../support/redis-server.js";
 
 const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
@@ -28,16 +34,41 @@ async function send(
   return passed;
 }
 
-/** A Fastify app with the /ask-style limiter on one route, as the real app wires it. */
-async function appWithLimit(settings: AskRateLimitSettings): Promise<FastifyInstance> {
-  const app = Fastify();
-  registerErrorHandling(app);
-  await app.register(rateLimit, askRateLimitOptions(settings));
-  const limited = app.rateLimit();
-  app.get("/ask", { onRequest: limited }, async () => ({ ok: true }));
-  app.post("/ask", { onRequest: limited }, async () => ({ ok: true }));
-  return app;
+/** The real app with the limiter, over the real knowledge base. */
+async function appWithLimit(settings: QuestionLimitSettings): Promise<FastifyInstance> {
+  const engines = new EngineHolder();
+  engines.set(await realEngine({ cacheSize: 10 }));
+  return buildApp({ engines, questionRateLimit: new QuestionLimiter(settings) });
 }
+
+describe("window counter (in memory)", () => {
+  it("counts hits per key until the window ends, then starts a new one", () => {
+    const counter = new MemoryWindowCounter();
+    expect(counter.hit("a", 1_000, 0)).toEqual({ count: 1, ttlMs: 1_000 });
+    expect(counter.hit("a", 1_000, 400)).toEqual({ count: 2, ttlMs: 600 });
+    expect(counter.hit("b", 1_000, 400)).toEqual({ count: 1, ttlMs: 1_000 });
+    expect(counter.hit("a", 1_000, 1_000)).toEqual({ count: 1, ttlMs: 1_000 });
+  });
+
+  it("forgets the least recently seen keys past its bound", () => {
+    const counter = new MemoryWindowCounter(2);
+    counter.hit("a", 1_000, 0);
+    counter.hit("b", 1_000, 0);
+    counter.hit("c", 1_000, 0);
+    expect(counter.hit("a", 1_000, 1).count).toBe(1);
+    expect(counter.hit("c", 1_000, 1).count).toBe(2);
+  });
+});
+
+describe("client keys", () => {
+  it("counts IPv4 as is, IPv4-mapped IPv6 as IPv4, and IPv6 by its /64", () => {
+    expect(clientKeyOf("198.51.100.7")).toBe("198.51.100.7");
+    expect(clientKeyOf("::ffff:198.51.100.7")).toBe("198.51.100.7");
+    expect(clientKeyOf("2001:db8:1:2:aaaa::1")).toBe(clientKeyOf("2001:db8:1:2:bbbb::2"));
+    expect(clientKeyOf("2001:db8:1:2::1")).not.toBe(clientKeyOf("2001:db8:1:3::1"));
+    expect(clientKeyOf("2001:DB8:1:2::1")).toBe(clientKeyOf("2001:db8:1:2::1"));
+  });
+});
 
 describe("bot rate limit (in memory)", () => {
   it("lets 20 questions a minute through, sends one notice, then stays silent", async () => {
@@ -64,7 +95,7 @@ describe("HTTP rate limit (in memory)", () => {
   it("answers 429 with Retry-After and our error body once the budget is spent, shared by GET and POST", async () => {
     const app = await appWithLimit({ secret: SECRET, limit: 3 });
     const statuses: number[] = [];
-    for (let i = 0; i < 2; i++) statuses.push((await app.inject("/ask?q=x")).statusCode);
+    for (let i = 0; i < 2; i++) statuses.push((await app.inject("/ask?q=backup")).statusCode);
     statuses.push(
       (await app.inject({ method: "POST", url: "/ask", payload: { question: "x" } })).statusCode,
     );

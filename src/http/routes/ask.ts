@@ -125,7 +125,7 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
     "/ask",
     {
       // JSON only: helmet's page headers (CSP and friends) cost more than answering does here.
-      helmet: false,
+      config: { securityHeaders: false },
       schema: {
         summary: "Answer a question",
         querystring: { type: "object", required: ["q"], properties: { q: question } },
@@ -139,7 +139,7 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
     "/ask",
     {
       bodyLimit: 4096,
-      helmet: false,
+      config: { securityHeaders: false },
       schema: {
         summary: "Answer a question (JSON body)",
         body: {
