@@ -18,6 +18,7 @@ import type { EngineHolder } from "./engine-holder.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
+import { lazyRequestLogger } from "./request-logger.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     logger: deps.logger ?? false,
     trustProxy,
     logController: new LogController({ disableRequestLogging: true }),
+    ...(deps.logger ? { childLoggerFactory: lazyRequestLogger } : {}),
     bodyLimit: 64 * 1024,
     // Wrong types are an error, not silently coerced ({"question": 42} is a 400).
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },

@@ -132,7 +132,8 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
         response,
       },
     },
-    async (request, reply) => answer(request.query.q, reply),
+    // Synchronous handlers (Fastify sends what they return): no promise per answer.
+    (request, reply) => answer(request.query.q, reply),
   );
 
   app.post<{ Body: { question: string } }>(
@@ -151,6 +152,6 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
         response,
       },
     },
-    async (request, reply) => answer(request.body.question, reply),
+    (request, reply) => answer(request.body.question, reply),
   );
 };
