@@ -987,11 +987,11 @@ function whatBoundsAsk(summary: ReturnType<typeof summariseProfile>): string {
   const analysis = share(summary.inclusive, "analyzeWords", "search/analyzer");
   const ranking = share(summary.inclusive, "#answer", "search/engine");
   const store = share(summary.inclusive, "#writeGroup", "store/sqlite");
-  const body = share(summary.inclusive, "serializeAnswer", "routes/ask");
+  const body = share(summary.inclusive, "serialize", "routes/ask");
   const socket = share(summary.self, "writev", "");
   const own = (engine ?? 0) + (store ?? 0) + (body ?? 0);
   return [
-    `What bounds \`/ask\` on never-repeating questions, from this profile (inclusive shares of busy time): the engine's work on a question it has never seen, \`AnswerEngine.ask\` ${pct(engine)} (reading the words and correcting typos, \`analyzeWords\`, ${pct(analysis)}; ranking and confidence, \`#answer\`, ${pct(ranking)}); writing statistics to SQLite in groups (\`#writeGroup\`) ${pct(store)}, mostly unanswered questions, which are stored one by one; building the JSON body (\`serializeAnswer\`) ${pct(body)}, new for every new question; and the kernel's socket write (\`writev\`) ${pct(socket)}, which the bare route pays too.`,
+    `What bounds \`/ask\` on never-repeating questions, from this profile (inclusive shares of busy time): the engine's work on a question it has never seen, \`AnswerEngine.ask\` ${pct(engine)} (reading the words and correcting typos, \`analyzeWords\`, ${pct(analysis)}; ranking and confidence, \`#answer\`, ${pct(ranking)}); writing statistics to SQLite in groups (\`#writeGroup\`) ${pct(store)}, mostly unanswered questions, which are stored one by one; building the JSON body (\`AnswerBodies.serialize\`) ${pct(body)}, new for every new question; and the kernel's socket write (\`writev\`) ${pct(socket)}, which the bare route pays too.`,
     `The bare route does none of the first three; together they are ${pct(own)} of the service's busy time, so without them the never-repeating ratio (${fmt(uniqueRatio, 2)}) would be about ${fmt(uniqueRatio / (1 - own), 2)}. That remainder is what the repeated questions show too (ratio ${fmt(repeatedRatio, 2)}, where the engine's answer and the body are cached): per-request bookkeeping that no single function dominates, the per-IP rate limit, statistics and metrics tallies, request ids and Fastify's per-request child logger, each a few per cent, plus the garbage they leave.`,
   ].join("\n\n");
 }

@@ -214,9 +214,10 @@ describe("API documentation", () => {
   });
 });
 
-describe("serializeAnswer", () => {
+describe("AnswerBodies", () => {
   it("writes exactly what the AskResponse schema describes, for any question text", async () => {
-    const { serializeAnswer } = await import("../../src/http/routes/ask.js");
+    const { AnswerBodies } = await import("../../src/http/routes/ask.js");
+    const bodies = new AnswerBodies(2);
     const engine = await realEngine();
     for (const query of [
       'can "fb" read my msgs\u2028?',
@@ -224,7 +225,7 @@ describe("serializeAnswer", () => {
       "backup </script>",
     ]) {
       const result = engine.ask(query);
-      expect(JSON.parse(serializeAnswer(query, result))).toEqual({
+      expect(JSON.parse(bodies.serialize(query, result))).toEqual({
         query,
         answer: result.answer && {
           id: result.answer.entry.id,

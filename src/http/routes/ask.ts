@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { FaqEntry } from "../../faq/types.js";
+import { AnswerCache } from "../../search/answer-cache.js";
 import type { Answer } from "../../search/engine.js";
 import type { EngineHolder } from "../engine-holder.js";
 
@@ -57,49 +58,62 @@ export interface AskRouteOptions {
 }
 
 /**
- * The JSON parts of an entry that never change, serialised once per entry: escaping a 900-character
- * answer on every request cost more than finding it. Entries are immutable and replaced as a whole
- * on reload, so the weak map never serves a stale fragment and forgets old entries by itself.
+ * Writes `AskResponse` bodies (see the schema above, which documents them) from cached parts.
+ *
+ * - An entry's JSON parts never change: they are serialised once per entry (escaping a
+ *   900-character answer on every request cost more than finding it). Entries are immutable and
+ *   replaced as a whole on reload, so a weak map never serves a stale part.
+ * - Popular questions come back from the engine's cache as the same answer object, so the rest of
+ *   their body is kept too, admitted as the engine admits answers (when the question comes back):
+ *   keeping the body of every one-off question, in a weak map or an LRU, made each unseen question
+ *   markedly slower, all of it garbage-collection work.
  */
-const fragments = new WeakMap<FaqEntry, { answer: string; related: string }>();
+export class AnswerBodies {
+  readonly #fragments = new WeakMap<FaqEntry, { answer: string; related: string }>();
+  /** Everything after `"query"`, by normalised question, with the answer it was written for. */
+  readonly #rests: AnswerCache<{ readonly answer: Answer; readonly rest: string }>;
 
-function fragmentsOf(entry: FaqEntry): { answer: string; related: string } {
-  let cached = fragments.get(entry);
-  if (cached === undefined) {
-    const id = JSON.stringify(entry.id);
-    const question = JSON.stringify(entry.question);
-    cached = {
-      answer:
-        `"id":${id},"question":${question},"answer":${JSON.stringify(entry.answer)},` +
-        `"category":${JSON.stringify(entry.category)},"sources":${JSON.stringify(entry.sources)}`,
-      related: `"id":${id},"question":${question}`,
-    };
-    fragments.set(entry, cached);
+  /** @param cached how many answers' bodies are kept */
+  constructor(cached = 1_000) {
+    this.#rests = new AnswerCache(cached);
   }
-  return cached;
-}
 
-/** Everything after `"query"` in a body, by engine answer: the engine caches answers, so a popular question's body is built once. */
-const bodies = new WeakMap<Answer, string>();
-
-/** The `AskResponse` body (see its schema above, which documents it), built from cached parts. */
-export function serializeAnswer(query: string, result: Answer): string {
-  let rest = bodies.get(result);
-  if (rest === undefined) {
-    const best = result.answer;
-    const answer =
-      best === null
-        ? "null"
-        : `{${fragmentsOf(best.entry).answer},"confidence":${JSON.stringify(best.confidence)},"score":${JSON.stringify(best.score)}}`;
-    let related = "";
-    for (const match of result.related) {
-      if (related !== "") related += ",";
-      related += `{${fragmentsOf(match.entry).related},"confidence":${JSON.stringify(match.confidence)}}`;
+  /** The body for `query` answered with `result`. */
+  serialize(query: string, result: Answer): string {
+    const cached = this.#rests.get(result.normalized);
+    let rest = cached?.answer === result ? cached.rest : undefined;
+    if (rest === undefined) {
+      const best = result.answer;
+      const answer =
+        best === null
+          ? "null"
+          : `{${this.#of(best.entry).answer},"confidence":${JSON.stringify(best.confidence)},"score":${JSON.stringify(best.score)}}`;
+      let related = "";
+      for (const match of result.related) {
+        if (related !== "") related += ",";
+        related += `{${this.#of(match.entry).related},"confidence":${JSON.stringify(match.confidence)}}`;
+      }
+      rest = `,"answer":${answer},"related":[${related}]}`;
+      this.#rests.offer(result.normalized, { answer: result, rest });
     }
-    rest = `,"answer":${answer},"related":[${related}]}`;
-    bodies.set(result, rest);
+    return `{"query":${JSON.stringify(query)}${rest}`;
   }
-  return `{"query":${JSON.stringify(query)}${rest}`;
+
+  #of(entry: FaqEntry): { answer: string; related: string } {
+    let cached = this.#fragments.get(entry);
+    if (cached === undefined) {
+      const id = JSON.stringify(entry.id);
+      const question = JSON.stringify(entry.question);
+      cached = {
+        answer:
+          `"id":${id},"question":${question},"answer":${JSON.stringify(entry.answer)},` +
+          `"category":${JSON.stringify(entry.category)},"sources":${JSON.stringify(entry.sources)}`,
+        related: `"id":${id},"question":${question}`,
+      };
+      this.#fragments.set(entry, cached);
+    }
+    return cached;
+  }
 }
 
 /** `GET /ask?q=...` and `POST /ask {"question": "..."}`: the best FAQ answer, or null. */
@@ -114,11 +128,12 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
     503: { $ref: "Error#" },
   };
 
+  const bodies = new AnswerBodies();
   const answer = (query: string, reply: FastifyReply) => {
     const result = engines.serving.ask(query);
     onAnswer?.(query, result);
     reply.header("x-content-type-options", "nosniff").type("application/json; charset=utf-8");
-    return serializeAnswer(query, result);
+    return bodies.serialize(query, result);
   };
 
   app.get<{ Querystring: { q: string } }>(
