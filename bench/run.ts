@@ -524,7 +524,7 @@ async function growthSection(): Promise<void> {
       ...(buildPhaseTable === ""
         ? []
         : [
-            "Build time by phase (the engine's own timer, `src/search/index-builder.ts`): `analyse` runs every field through the analyzer once and numbers its terms; `minisearch` is MiniSearch's own `add` of each entry right after its analysis (its radix-tree insertion of every term occurrence), timed apart; `entries` builds the per-entry term tables; `scores` tabulates MiniSearch's BM25 per term by reading its index in place; `spelling` builds the misspelling index. MiniSearch's insertion is the largest phase and, like every hash-table-bound phase, grows a little faster than the text indexed (at 100,000 entries the tables no longer fit the CPU caches): with MiniSearch as the index, as the product requires, it alone takes most of the 10,000-entry budget.",
+            "Build time by phase (the engine's own timer, `src/search/index-builder.ts`): `analyse` runs every field through the analyzer once and numbers its terms; `minisearch` adds each entry to MiniSearch right after its analysis, its terms already counted per field (`InspectableMiniSearch.addCounted`: the same index as MiniSearch's own `add`, which looked every term occurrence up in its radix tree and took most of the 10,000-entry budget on its own), timed apart; `entries` builds the per-entry term tables; `scores` tabulates MiniSearch's BM25 per term by reading its index in place; `spelling` builds the misspelling index. Every phase is hash-table-bound and grows a little faster than the text indexed (at 100,000 entries the tables no longer fit the CPU caches).",
             "",
             buildPhaseTable,
             "",
