@@ -210,7 +210,6 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
     index.addCounted(
       doc,
       fieldIds.map((ids) => terms.count(ids)),
-      terms.terms,
     );
     indexingMs += performance.now() - started;
     tables.push({
@@ -219,6 +218,9 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
       keys: terms.presence(fieldIds),
     });
   }
+  const started = performance.now();
+  index.indexCounted(terms.terms);
+  indexingMs += performance.now() - started;
   const { termIds, documentFrequency } = terms;
   timer.lap("analyse", indexingMs);
   timer.separately("minisearch", indexingMs);
