@@ -44,6 +44,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    // No route, so none of the routes' security headers: the one that matters for JSON.
+    reply.header("x-content-type-options", "nosniff");
     reply.code(404).send({
       error: "not_found",
       message: `No route ${request.method} ${request.url.split("?")[0]}`,

@@ -161,6 +161,7 @@ describe("GET /faq", () => {
     const response = await app.inject("/nowhere");
     expect(response.statusCode).toBe(404);
     expect(response.json().error).toBe("not_found");
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
   });
 });
 
