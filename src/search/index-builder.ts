@@ -183,9 +183,10 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
   const entries = knowledgeBase.entries;
   const analyzer = new TextAnalyzer(knowledgeBase.thesaurus);
   const terms = new TermNumbering();
-  // MiniSearch indexes each entry as soon as it is analysed, so the analysed terms never pile up
-  // (at 100,000 entries keeping them all made garbage collection the slowest part of the build).
-  // It is given them counted (see addCounted). A document is its position in the knowledge base.
+  // Each entry's terms are counted and handed to MiniSearch as soon as it is analysed (packed
+  // postings, see addCounted), so analysed term lists never pile up: at 100,000 entries keeping
+  // them all made garbage collection the slowest part of the build. A document is its position
+  // in the knowledge base.
   const index = new InspectableMiniSearch<number>({ fields: [...FIELDS], storeFields: [] });
   let indexingMs = 0;
 
@@ -218,9 +219,9 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
       keys: terms.presence(fieldIds),
     });
   }
-  const started = performance.now();
+  const indexing = performance.now();
   index.indexCounted(terms.terms);
-  indexingMs += performance.now() - started;
+  indexingMs += performance.now() - indexing;
   const { termIds, documentFrequency } = terms;
   timer.lap("analyse", indexingMs);
   timer.separately("minisearch", indexingMs);

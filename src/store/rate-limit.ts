@@ -56,7 +56,7 @@ export class RedisWindowCounter {
   }
 
   /** Counts one hit on `key`; rejects on failure or after the deadline. */
-  async hit(key: string, windowMs: number): Promise<{ count: number; ttlMs: number }> {
+  async hit(key: string, windowMs: number): Promise<WindowCount> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(
@@ -161,8 +161,8 @@ export class QuestionLimiter {
   readonly #limit: number;
   readonly #windowMs: number;
   readonly #keyPrefix: string;
-  readonly #memory: MemoryWindowCounter | undefined;
-  readonly #redis: RedisWindowCounter | undefined;
+  /** In this process (a verdict at once), or in Redis (a promise). */
+  readonly #counter: MemoryWindowCounter | RedisWindowCounter;
   readonly #onStoreError: LimiterErrorHandler | undefined;
   /** Forgotten with the connection (a weak map): no table of addresses builds up. */
   readonly #keyByConnection = new WeakMap<object, { ip: string; key: string }>();
@@ -171,10 +171,14 @@ export class QuestionLimiter {
     this.#hasher = new KeyedHasher(settings.secret, "rate-limit:http");
     this.#limit = settings.limit ?? DEFAULT_ASK_REQUESTS_PER_MINUTE;
     this.#windowMs = settings.windowMs ?? 60_000;
-    this.#keyPrefix = settings.keyPrefix ?? "faq:ratelimit:http:";
     this.#onStoreError = settings.onStoreError;
-    if (settings.redis === undefined) this.#memory = new MemoryWindowCounter();
-    else this.#redis = new RedisWindowCounter(settings.redis, { timeoutMs: settings.timeoutMs });
+    if (settings.redis === undefined) {
+      this.#keyPrefix = "";
+      this.#counter = new MemoryWindowCounter();
+    } else {
+      this.#keyPrefix = settings.keyPrefix ?? "faq:ratelimit:http:";
+      this.#counter = new RedisWindowCounter(settings.redis, { timeoutMs: settings.timeoutMs });
+    }
   }
 
   /**
@@ -182,10 +186,10 @@ export class QuestionLimiter {
    * else the seconds until the client may ask again. A promise only when Redis holds the counts.
    */
   hit(ip: string, connection: object): number | null | Promise<number | null> {
-    const key = this.#keyOf(ip, connection);
-    if (this.#memory !== undefined) return this.#verdict(this.#memory.hit(key, this.#windowMs));
-    return this.#redis!.hit(this.#keyPrefix + key, this.#windowMs).then(
-      (count) => this.#verdict(count),
+    const count = this.#counter.hit(this.#keyPrefix + this.#keyOf(ip, connection), this.#windowMs);
+    if (!(count instanceof Promise)) return this.#verdict(count);
+    return count.then(
+      (counted) => this.#verdict(counted),
       (error: unknown) => {
         this.#onStoreError?.(error);
         return null;
