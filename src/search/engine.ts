@@ -23,6 +23,11 @@ export interface EngineOptions {
   candidates?: number;
   /** Answers remembered by normalised question (0 turns the cache off). */
   cacheSize?: number;
+  /**
+   * Rankings remembered by {@link Ranking.key}, the terms a question was read as (0 turns the
+   * cache off). Larger than `cacheSize`: a ranking is small and serves many phrasings.
+   */
+  rankingCacheSize?: number;
 }
 
 export const ENGINE_DEFAULTS = {
@@ -34,6 +39,7 @@ export const ENGINE_DEFAULTS = {
   boost: { question: 3, alternates: 2, tags: 1.5, answer: 0.4 },
   candidates: 5,
   cacheSize: 2_000,
+  rankingCacheSize: 10_000,
 } as const;
 
 /** How strongly an entry matches a question. */
@@ -45,27 +51,38 @@ export interface Match {
   readonly score: number;
 }
 
-/** The engine's reply to one question. */
-export interface Answer {
+/** What the engine found for a question: the same for every question read as the same terms. */
+export interface Ranking {
   /** The best entry, or null when no entry is a confident match. */
   readonly answer: Match | null;
   /** Up to `maxRelated` entries: close runners-up first, then the answer's own related ids. */
   readonly related: readonly Match[];
   /** True when the runner-up is almost as good as the answer (it is then first in `related`). */
   readonly ambiguous: boolean;
+  /**
+   * The question as the engine read it: its terms (by id, in id order) and which of them came
+   * from a spelling correction. Questions with the same key get the same ranking.
+   */
+  readonly key: string;
+}
+
+/** The engine's reply to one question. */
+export interface Answer extends Ranking {
   /** The normalised question. */
   readonly normalized: string;
 }
 
 /** A query's terms resolved against the vocabulary once, then shared by every candidate. */
 interface PreparedQuery {
-  readonly query: AnalyzedQuery;
-  /** Term id per query term (-1: not in the knowledge base). */
+  /** Term ids in ascending order (-1, first: not in the knowledge base), so that scores and
+   * confidence are summed in the same order for every question with the same terms. */
   readonly ids: Int32Array;
-  /** Weight per query term, already scaled down when the term came from a correction. */
+  /** Weight per term, already scaled down when the term came from a correction. */
   readonly weights: Float64Array;
   /** Sum of the query's term weights (unscaled). */
   readonly total: number;
+  /** {@link Ranking.key}. */
+  readonly key: string;
 }
 
 /** How a term occurs in an entry (binary search in its sorted term ids); 0 when it does not. */
@@ -134,6 +151,12 @@ export class AnswerEngine {
    * one), and by the question as typed once it has been asked again in that form.
    */
   readonly #cache: AnswerCache<Answer> | undefined;
+  /**
+   * Rankings by {@link Ranking.key}: a question never asked before in any spelling is often one
+   * read before ("whatsapp encrypted?", "is whatsap encrypted", "encrypted whatsapp?") and then
+   * costs its reading only. Unknown words all count alike, so off-topic questions share keys too.
+   */
+  readonly #rankings: AnswerCache<Ranking> | undefined;
 
   private constructor(knowledgeBase: KnowledgeBase, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
@@ -153,8 +176,9 @@ export class AnswerEngine {
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
     this.#inQuery = new Uint8Array(this.#termIds.size);
 
-    this.#cache =
-      this.#options.cacheSize > 0 ? new AnswerCache(this.#options.cacheSize) : undefined;
+    const { cacheSize, rankingCacheSize } = this.#options;
+    this.#cache = cacheSize > 0 ? new AnswerCache(cacheSize) : undefined;
+    this.#rankings = rankingCacheSize > 0 ? new AnswerCache(rankingCacheSize) : undefined;
   }
 
   /** Builds the index; throws only on programming errors (the knowledge base is validated). */
@@ -193,7 +217,14 @@ export class AnswerEngine {
       cache?.set(question, answer);
       return answer;
     }
-    answer = this.#answer(this.#prepare(this.#analyzer.analyzeWords(words, normalized)));
+    const prepared = this.#prepare(this.#analyzer.analyzeWords(words, normalized));
+    let ranking = this.#rankings?.get(prepared.key);
+    if (ranking === undefined) {
+      ranking = this.#answer(prepared);
+      this.#rankings?.offer(prepared.key, ranking);
+    }
+    const { answer: best, related, ambiguous, key } = ranking;
+    answer = { answer: best, related, ambiguous, key, normalized };
     cache?.offer(normalized, answer);
     return answer;
   }
@@ -221,33 +252,52 @@ export class AnswerEngine {
   }
 
   #prepare(query: AnalyzedQuery): PreparedQuery {
-    const count = query.terms.length;
+    const { terms, corrected } = query;
+    const count = terms.length;
     const ids = new Int32Array(count);
     const weights = new Float64Array(count);
+    const fromCorrection = new Uint8Array(count);
     let total = 0;
     for (let i = 0; i < count; i++) {
-      const term = query.terms[i]!;
+      const term = terms[i]!;
       const id = this.#termIds.get(term) ?? -1;
       const weight = id >= 0 ? this.#termWeights[id]! : this.#unknownIdf;
-      ids[i] = id;
+      const wasCorrected = corrected.size > 0 && corrected.has(term) ? 1 : 0;
       total += weight;
-      weights[i] =
-        query.corrected.size > 0 && query.corrected.has(term) ? weight * CORRECTED_WEIGHT : weight;
+      // Insertion sort by (id, corrected): questions are a handful of terms.
+      let at = i;
+      while (
+        at > 0 &&
+        (ids[at - 1]! > id || (ids[at - 1] === id && fromCorrection[at - 1]! > wasCorrected))
+      ) {
+        ids[at] = ids[at - 1]!;
+        weights[at] = weights[at - 1]!;
+        fromCorrection[at] = fromCorrection[at - 1]!;
+        at--;
+      }
+      ids[at] = id;
+      weights[at] = wasCorrected === 1 ? weight * CORRECTED_WEIGHT : weight;
+      fromCorrection[at] = wasCorrected;
     }
-    return { query, ids, weights, total };
+    let key = "";
+    for (let i = 0; i < count; i++) {
+      if (i > 0) key += " ";
+      key += fromCorrection[i] === 1 ? `${ids[i]}~` : `${ids[i]}`;
+    }
+    return { ids, weights, total, key };
   }
 
-  #answer(prepared: PreparedQuery): Answer {
+  #answer(prepared: PreparedQuery): Ranking {
     const { threshold, relatedThreshold, suggestThreshold, maxRelated, ambiguityMargin } =
       this.#options;
-    const { query } = prepared;
+    const { key } = prepared;
     const ranked = this.#rank(prepared, this.#options.candidates);
     const best = ranked[0];
     if (best === undefined || best.confidence < threshold) {
       const suggestions = ranked
         .filter((m) => m.confidence >= suggestThreshold)
         .slice(0, maxRelated);
-      return { answer: null, related: suggestions, ambiguous: false, normalized: query.normalized };
+      return { answer: null, related: suggestions, ambiguous: false, key };
     }
     const related = ranked
       .slice(1)
@@ -262,7 +312,7 @@ export class AnswerEngine {
       if (item)
         related.push({ entry: item.entry, confidence: this.#scored(prepared, item), score: 0 });
     }
-    return { answer: best, related, ambiguous, normalized: query.normalized };
+    return { answer: best, related, ambiguous, key };
   }
 
   /** Candidates from BM25, re-ranked by a blend of confidence and relative BM25 score. */

@@ -2,7 +2,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
 import { EngineHolder } from "../../src/http/engine-holder.js";
-import { realEngine } from "../support/knowledge-base.js";
+import { AnswerEngine } from "../../src/search/engine.js";
+import { realEngine, realKnowledgeBase } from "../support/knowledge-base.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -244,5 +245,32 @@ describe("AnswerBodies", () => {
         })),
       });
     }
+  });
+
+  it("shares a body's answer part among questions read alike, but never across engines", async () => {
+    const { AnswerBodies } = await import("../../src/http/routes/ask.js");
+    const bodies = new AnswerBodies(10);
+    const engine = await realEngine();
+    const phrasings = ["is whatsapp encrypted", "encrypted whatsapp?", "Is WhatsApp encrypted??"];
+    const written = phrasings.map((query) =>
+      JSON.parse(bodies.serialize(query, engine.ask(query))),
+    );
+    expect(written.map((body) => body.query)).toEqual(phrasings);
+    expect(written[2]).toEqual({ ...written[0], query: phrasings[2] });
+
+    // A reload: the same question now reads as the same terms of a knowledge base whose answer
+    // was edited; its body must carry the new text, not the part kept for the old engine.
+    const knowledgeBase = await realKnowledgeBase();
+    const answered = written[0].answer.id as string;
+    const edited = AnswerEngine.build({
+      ...knowledgeBase,
+      entries: knowledgeBase.entries.map((entry) =>
+        entry.id === answered ? { ...entry, answer: `${entry.answer} (edited)` } : { ...entry },
+      ),
+    });
+    const reloaded = edited.ask(phrasings[2]!);
+    expect(reloaded.answer?.entry.id).toBe(answered);
+    const body = JSON.parse(bodies.serialize(phrasings[2]!, reloaded));
+    expect(body.answer.answer).toMatch(/\(edited\)$/);
   });
 });

@@ -125,6 +125,39 @@ describe("confidence and related", () => {
     expect(first.answer?.entry.id).toBe(engine.ask("can fb read my msgs").answer?.entry.id);
   });
 
+  it("ranks a question once per reading: rewordings share the ranking a fresh ranking would give", async () => {
+    const shared = await realEngine({ rankingCacheSize: 100 });
+    const fresh = await realEngine({ rankingCacheSize: 0 });
+    const phrasings = ["is whatsapp encrypted", "encrypted whatsapp?", "WhatsApp: is it encrypted"];
+    const answers = phrasings.map((question) => shared.ask(question));
+    // Stop words and word order aside, the three read as the same terms.
+    expect(new Set(answers.map((answer) => answer.key)).size).toBe(1);
+    expect(answers.map((answer) => answer.normalized)).toEqual([
+      "is whatsapp encrypted",
+      "encrypted whatsapp",
+      "whatsapp is it encrypted",
+    ]);
+    // The key came back with the second phrasing, so the third is served that ranking as is.
+    expect(answers[2]!.related).toBe(answers[1]!.related);
+    expect(answers[2]!.answer).toBe(answers[1]!.answer);
+    // And it is the ranking the engine gives without the cache, term for term.
+    for (const [i, question] of phrasings.entries()) {
+      const { normalized, ...ranking } = answers[i]!;
+      const { normalized: freshNormalized, ...freshRanking } = fresh.ask(question);
+      expect(normalized).toBe(freshNormalized);
+      expect(ranking).toEqual(freshRanking);
+    }
+  });
+
+  it("reads unknown words alike, so off-topic questions share a ranking too", () => {
+    const bread = engine.ask("how do I bake bread");
+    const cake = engine.ask("how do I bake a cake");
+    expect(bread.answer).toBeNull();
+    expect(cake.key).toBe(bread.key);
+    // A known word tells them apart.
+    expect(engine.ask("how do I bake whatsapp").key).not.toBe(bread.key);
+  });
+
   it("search() lists matches best first for inline mode", () => {
     const matches = engine.search("location", 10);
     expect(matches.length).toBeGreaterThan(1);

@@ -63,15 +63,19 @@ export interface AskRouteOptions {
  * - An entry's JSON parts never change: they are serialised once per entry (escaping a
  *   900-character answer on every request cost more than finding it). Entries are immutable and
  *   replaced as a whole on reload, so a weak map never serves a stale part.
- * - Popular questions come back from the engine's cache as the same answer object, so the rest of
- *   their body is kept too, admitted as the engine admits answers (when the question comes back):
- *   keeping the body of every one-off question, in a weak map or an LRU, made each unseen question
- *   markedly slower, all of it garbage-collection work.
+ * - Everything after `"query"` depends on the ranking only, which the engine hands out from its
+ *   cache to every question read as the same terms: that part is kept by ranking key, admitted
+ *   as the engine admits rankings (when the key comes back): keeping the body of every one-off
+ *   question, in a weak map or an LRU, made each unseen question markedly slower, all of it
+ *   garbage-collection work.
  */
 export class AnswerBodies {
   readonly #fragments = new WeakMap<FaqEntry, { answer: string; related: string }>();
-  /** Everything after `"query"`, by normalised question, with the answer it was written for. */
-  readonly #rests: AnswerCache<{ readonly answer: Answer; readonly rest: string }>;
+  /**
+   * Everything after `"query"`, by ranking key, with the related list of the ranking it was
+   * written for: a ranking the engine did not cache always comes with a new list.
+   */
+  readonly #rests: AnswerCache<{ readonly related: Answer["related"]; readonly rest: string }>;
 
   /** @param cached how many answers' bodies are kept */
   constructor(cached = 1_000) {
@@ -80,8 +84,8 @@ export class AnswerBodies {
 
   /** The body for `query` answered with `result`. */
   serialize(query: string, result: Answer): string {
-    const cached = this.#rests.get(result.normalized);
-    let rest = cached?.answer === result ? cached.rest : undefined;
+    const cached = this.#rests.get(result.key);
+    let rest = cached?.related === result.related ? cached.rest : undefined;
     if (rest === undefined) {
       const best = result.answer;
       const answer =
@@ -94,7 +98,7 @@ export class AnswerBodies {
         related += `{${this.#of(match.entry).related},"confidence":${JSON.stringify(match.confidence)}}`;
       }
       rest = `,"answer":${answer},"related":[${related}]}`;
-      this.#rests.offer(result.normalized, { answer: result, rest });
+      this.#rests.offer(result.key, { related: result.related, rest });
     }
     return `{"query":${JSON.stringify(query)}${rest}`;
   }
