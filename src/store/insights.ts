@@ -149,6 +149,11 @@ export const MAX_LIST_LIMIT = 1_000;
  * reads only ever return records within the retention period, whether or not `prune` ran.
  */
 export interface InsightsStore {
+  /**
+   * How long a record may wait, by design, before the store writes it (group commit), ms; a
+   * caller's deadline for a record starts after it. Undefined: records are written at once.
+   */
+  readonly recordLatencyMs?: number;
   /** One more answer of `faqId` on `channel`, in the hour of `at`. */
   recordAnswered(event: AnsweredEvent): Promise<void>;
   /** One more occurrence of an unanswered question (and of the channel's hourly count). */

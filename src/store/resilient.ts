@@ -159,7 +159,7 @@ export class ResilientInsightsStore implements InsightsStore {
               if (guard.records[name] > 0) this.#failed(name, error, guard.records[name]);
           resolve();
         };
-        const timeoutMs = this.#timeoutMs;
+        const timeoutMs = this.#timeoutMs + (this.#inner.recordLatencyMs ?? 0);
         const timer = setTimeout(
           () => settle(new StoreTimeoutError(operation, timeoutMs), true),
           timeoutMs,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Metrics } from "../../src/ops/metrics.js";
-import type { InsightsStore } from "../../src/store/insights.js";
+import type { AnsweredEvent, InsightsStore } from "../../src/store/insights.js";
 import { MemoryInsightsStore } from "../../src/store/memory.js";
 import { ResilientInsightsStore } from "../../src/store/resilient.js";
 
@@ -94,6 +94,28 @@ describe("ResilientInsightsStore", () => {
     for (let i = 0; i < 50; i++) await store.recordAnswered({ faqId: "ads", channel: "http" });
     expect(lines).toHaveLength(1);
     expect(await failureCount(metrics, "recordAnswered")).toBe(50);
+  });
+
+  it("gives a record the time its store waits by design before writing it (group commit)", async () => {
+    const metrics = new Metrics({ processMetrics: false });
+    // A store that acknowledges records only when its 60 ms group is written.
+    class GroupingStore extends MemoryInsightsStore {
+      readonly recordLatencyMs = 60;
+      override async recordAnswered(event: AnsweredEvent): Promise<void> {
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        return super.recordAnswered(event);
+      }
+    }
+    const grouping = new GroupingStore();
+    const store = new ResilientInsightsStore(grouping, {
+      logger: recordingLogger().logger,
+      failures: metrics.storeFailures,
+      timeoutMs: 30,
+    });
+    await store.recordAnswered({ faqId: "ads", channel: "http" });
+    expect(await failureCount(metrics, "recordAnswered")).toBe(0);
+    // The deadline still applies to everything else.
+    expect(await store.mostAsked(3)).toEqual(["ads"]);
   });
 
   it("turns a synchronous throw (better-sqlite3 throws, it does not reject) into a degraded result", async () => {

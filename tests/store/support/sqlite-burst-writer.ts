@@ -10,7 +10,8 @@ import { SqliteInsightsStore } from "../../../src/store/sqlite.js";
 
 const path = process.argv[2];
 if (path === undefined) throw new Error("usage: sqlite-burst-writer.ts <database path>");
-const store = new SqliteInsightsStore({ path });
+// Each answer is awaited before the next: a short group window keeps the burst a burst.
+const store = new SqliteInsightsStore({ path, groupCommitMs: 1 });
 writeSync(1, "ready\n");
 for (let n = 0; ; n++) {
   if (n % 2 === 0) await store.recordVote({ faqId: "ads", vote: "up", voterKey: `voter-${n}` });
