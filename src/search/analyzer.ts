@@ -28,6 +28,11 @@ interface WordReading {
   readonly phrases: readonly Phrase[] | undefined;
   /** How often it occurs in indexed text (its weight as a spelling correction). */
   indexed: number;
+  /**
+   * Its spelling correction in a question, worked out when first needed: null when it stands as
+   * typed (a vocabulary word, or nothing is close), else the vocabulary word it misspells.
+   */
+  fix: string | null | undefined;
 }
 
 function matchPhrase(
@@ -60,8 +65,13 @@ export class TextAnalyzer {
   /** Synonyms by stem too, so inflections ("stored", "storing") need no entry of their own. */
   readonly #stemmedWords = new Map<string, string>();
   readonly #phrases = new Map<string, Phrase[]>();
+  /** Readings of the knowledge base's words (and of what typos are corrected to): its size. */
   readonly #readings = new Map<string, WordReading>();
-  #queryWordsRemembered = 0;
+  /**
+   * Readings of words met only in questions, apart: most words of a question are the knowledge
+   * base's, and they are looked up in the small table above, which stays in the CPU's caches.
+   */
+  readonly #queryReadings = new Map<string, WordReading>();
   #spelling: SpellingCorrector | undefined;
 
   constructor(thesaurus: readonly ThesaurusGroup[]) {
@@ -158,9 +168,14 @@ export class TextAnalyzer {
     const spelling = this.#spelling;
     if (spelling !== undefined) {
       for (let i = 0; i < tokens.length; i++) {
-        if (readings[i]!.term === null) continue;
-        const fix = spelling.correct(tokens[i]!); // a known word is its own correction
-        if (fix !== null && fix !== tokens[i]) {
+        const reading = readings[i]!;
+        if (reading.term === null) continue;
+        let fix = reading.fix;
+        if (fix === undefined) {
+          const correction = spelling.correct(tokens[i]!); // a known word is its own correction
+          fix = reading.fix = correction === tokens[i] ? null : correction;
+        }
+        if (fix !== null) {
           tokens[i] = fix;
           readings[i] = this.#read(fix, false);
           (correctedAt ??= [])[i] = true;
@@ -192,7 +207,7 @@ export class TextAnalyzer {
    * questions are remembered up to {@link QUERY_WORDS_REMEMBERED}, so no one can grow it unbounded.
    */
   #read(token: string, indexing: boolean): WordReading {
-    let reading = this.#readings.get(token);
+    let reading = this.#readings.get(token) ?? this.#queryReadings.get(token);
     if (reading === undefined) {
       let term: string | null = null;
       if (!STOP_WORDS.has(token)) {
@@ -200,12 +215,10 @@ export class TextAnalyzer {
         const canonical = this.#words.get(token) ?? this.#stemmedWords.get(stem);
         term = canonical === undefined ? stem : this.#stem(canonical);
       }
-      reading = { term, phrases: this.#phrases.get(token), indexed: 0 };
-      if (indexing) this.#readings.set(token, reading);
-      else if (this.#queryWordsRemembered < QUERY_WORDS_REMEMBERED) {
-        this.#queryWordsRemembered++;
-        this.#readings.set(token, reading);
-      }
+      reading = { term, phrases: this.#phrases.get(token), indexed: 0, fix: undefined };
+      if (indexing || this.#spelling?.knows(token) === true) this.#readings.set(token, reading);
+      else if (this.#queryReadings.size < QUERY_WORDS_REMEMBERED)
+        this.#queryReadings.set(token, reading);
     }
     return reading;
   }

@@ -69,6 +69,11 @@ export class SpellingCorrector {
     } else if (bucket[bucket.length - 1] !== number) bucket.push(number); // a word's keys come together
   }
 
+  /** True when the word is in the vocabulary (it is then its own correction). */
+  knows(word: string): boolean {
+    return this.#frequency.has(word);
+  }
+
   /** The vocabulary word the given word most likely misspells, or null when there is none. */
   correct(word: string): string | null {
     if (this.#frequency.has(word)) return word;

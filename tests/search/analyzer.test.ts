@@ -49,4 +49,16 @@ describe("TextAnalyzer", () => {
     expect(query.terms).toEqual(withSpelling.analyzeQuery("location sharing").terms);
     expect([...query.corrected]).toHaveLength(1);
   });
+
+  it("reads a word the same the first time and once it is remembered, typos included", () => {
+    const reader = new TextAnalyzer(thesaurus);
+    reader.indexTerms("location sharing is encrypted with end to end encryption");
+    reader.useSpelling(new SpellingCorrector(reader.vocabulary()));
+    const questions = ["is my loction shared", "encripted locaton sharing", "fb msgs end to end"];
+    const first = questions.map((question) => reader.analyzeQuery(question));
+    const again = questions.map((question) => reader.analyzeQuery(question));
+    expect(again).toEqual(first);
+    expect(first[1]!.terms).toEqual(reader.analyzeQuery("encrypted location sharing").terms);
+    expect([...first[1]!.corrected]).toHaveLength(2);
+  });
 });
