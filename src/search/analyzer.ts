@@ -18,7 +18,12 @@ interface Phrase {
   readonly tokens: readonly string[];
   /** The index term the whole phrase reads as. */
   readonly term: string;
+  /** {@link WordReading.termId} of `term`. */
+  termId: number;
 }
+
+/** {@link WordReading.termId} before it is looked up. */
+const UNRESOLVED = -2;
 
 /** What the analyzer makes of one normalised word, worked out once per word. */
 interface WordReading {
@@ -33,6 +38,8 @@ interface WordReading {
    * typed (a vocabulary word, or nothing is close), else the vocabulary word it misspells.
    */
   fix: string | null | undefined;
+  /** The index's number for `term` (-1: not indexed), looked up when first needed. */
+  termId: number;
 }
 
 function matchPhrase(
@@ -51,6 +58,8 @@ export interface AnalyzedQuery {
   readonly normalized: string;
   /** Distinct index terms, in order of appearance. */
   readonly terms: readonly string[];
+  /** The index's number of each term (-1: not indexed), once {@link TextAnalyzer.useTermIds}. */
+  readonly termIds: readonly number[];
   /** Terms that exist only because a misspelt word was corrected. */
   readonly corrected: ReadonlySet<string>;
 }
@@ -73,6 +82,7 @@ export class TextAnalyzer {
    */
   readonly #queryReadings = new Map<string, WordReading>();
   #spelling: SpellingCorrector | undefined;
+  #termIds: ReadonlyMap<string, number> | undefined;
 
   constructor(thesaurus: readonly ThesaurusGroup[]) {
     for (const group of thesaurus) {
@@ -85,12 +95,20 @@ export class TextAnalyzer {
           if (stem.length >= MIN_STEM_FOR_SYNONYM) this.#stemmedWords.set(stem, group.canonical);
         } else if (tokens.length > 1) {
           const list = this.#phrases.get(tokens[0]!) ?? [];
-          list.push({ tokens, term: this.#stem(group.canonical) });
+          list.push({ tokens, term: this.#stem(group.canonical), termId: UNRESOLVED });
           list.sort((a, b) => b.tokens.length - a.tokens.length);
           this.#phrases.set(tokens[0]!, list);
         }
       }
     }
+  }
+
+  /**
+   * Gives queries the index's term numbers (see {@link AnalyzedQuery.termIds}): a word's number
+   * is then looked up once, with the word, not once per question.
+   */
+  useTermIds(termIds: ReadonlyMap<string, number>): void {
+    this.#termIds = termIds;
   }
 
   /** Enables spelling correction of query words against the indexed vocabulary. */
@@ -149,19 +167,29 @@ export class TextAnalyzer {
   /** {@link analyzeQuery} of a question already normalised into `tokens` (which it may change). */
   analyzeWords(tokens: string[], normalized: string): AnalyzedQuery {
     const corrected = new Set<string>();
-    const terms = this.#terms(tokens, corrected);
+    const termIds: number[] = [];
+    const terms = this.#terms(tokens, corrected, termIds);
     // Questions are short: removing repeats in place beats building a Set.
     let distinct = 0;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
-      if (terms.indexOf(term) === i) terms[distinct++] = term;
+      if (terms.indexOf(term) === i) {
+        termIds[distinct] = termIds[i]!;
+        terms[distinct++] = term;
+      }
     }
     terms.length = distinct;
-    return { normalized, terms, corrected: corrected.size === 0 ? NOTHING_CORRECTED : corrected };
+    termIds.length = distinct;
+    return {
+      normalized,
+      terms,
+      termIds,
+      corrected: corrected.size === 0 ? NOTHING_CORRECTED : corrected,
+    };
   }
 
   /** A question's terms: its words read, misspelt ones corrected, then phrases matched. */
-  #terms(tokens: string[], corrected: Set<string>): string[] {
+  #terms(tokens: string[], corrected: Set<string>, termIds: number[]): string[] {
     const readings = new Array<WordReading>(tokens.length);
     for (let i = 0; i < tokens.length; i++) readings[i] = this.#read(tokens[i]!, false);
     let correctedAt: boolean[] | undefined;
@@ -187,18 +215,28 @@ export class TextAnalyzer {
       const reading = readings[i]!;
       let term = reading.term;
       let fromCorrection = correctedAt?.[i] === true;
+      let holder: { termId: number } = reading;
       const phrase =
         reading.phrases === undefined ? undefined : matchPhrase(reading.phrases, tokens, i);
       if (phrase !== undefined) {
         term = phrase.term;
+        holder = phrase;
         for (let k = 1; k < phrase.tokens.length; k++)
           fromCorrection ||= correctedAt?.[i + k] === true;
         i += phrase.tokens.length - 1;
       } else if (term === null) continue;
       terms.push(term);
+      termIds.push(this.#termIdOf(holder, term));
       if (fromCorrection) corrected.add(term);
     }
     return terms;
+  }
+
+  /** The term number a reading or phrase stands for, remembered on it. */
+  #termIdOf(holder: { termId: number }, term: string): number {
+    if (holder.termId !== UNRESOLVED) return holder.termId;
+    if (this.#termIds === undefined) return -1;
+    return (holder.termId = this.#termIds.get(term) ?? -1);
   }
 
   /**
@@ -215,7 +253,13 @@ export class TextAnalyzer {
         const canonical = this.#words.get(token) ?? this.#stemmedWords.get(stem);
         term = canonical === undefined ? stem : this.#stem(canonical);
       }
-      reading = { term, phrases: this.#phrases.get(token), indexed: 0, fix: undefined };
+      reading = {
+        term,
+        phrases: this.#phrases.get(token),
+        indexed: 0,
+        fix: undefined,
+        termId: UNRESOLVED,
+      };
       if (indexing || this.#spelling?.knows(token) === true) this.#readings.set(token, reading);
       else if (this.#queryReadings.size < QUERY_WORDS_REMEMBERED)
         this.#queryReadings.set(token, reading);

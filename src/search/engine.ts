@@ -252,7 +252,7 @@ export class AnswerEngine {
   }
 
   #prepare(query: AnalyzedQuery): PreparedQuery {
-    const { terms, corrected } = query;
+    const { terms, termIds, corrected } = query;
     const count = terms.length;
     const ids = new Int32Array(count);
     const weights = new Float64Array(count);
@@ -260,7 +260,7 @@ export class AnswerEngine {
     let total = 0;
     for (let i = 0; i < count; i++) {
       const term = terms[i]!;
-      const id = this.#termIds.get(term) ?? -1;
+      const id = termIds[i]!;
       const weight = id >= 0 ? this.#termWeights[id]! : this.#unknownIdf;
       const wasCorrected = corrected.size > 0 && corrected.has(term) ? 1 : 0;
       total += weight;

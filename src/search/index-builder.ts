@@ -266,6 +266,7 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
 
   // Typos are corrected to the words of the knowledge base's own topics.
   analyzer.useSpelling(new SpellingCorrector(analyzer.vocabulary()));
+  analyzer.useTermIds(termIds);
   timer.lap("spelling");
 
   return {

@@ -78,7 +78,7 @@ export class AnswerBodies {
   readonly #rests: AnswerCache<{ readonly related: Answer["related"]; readonly rest: string }>;
 
   /** @param cached how many answers' bodies are kept */
-  constructor(cached = 1_000) {
+  constructor(cached = 4_000) {
     this.#rests = new AnswerCache(cached);
   }
 
