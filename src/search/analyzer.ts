@@ -35,9 +35,10 @@ interface WordReading {
   indexed: number;
   /**
    * Its spelling correction in a question, worked out when first needed: null when it stands as
-   * typed (a vocabulary word, or nothing is close), else the vocabulary word it misspells.
+   * typed (a vocabulary word, or nothing is close), else the vocabulary word it misspells and
+   * that word's reading.
    */
-  fix: string | null | undefined;
+  fix: { readonly word: string; readonly reading: WordReading } | null | undefined;
   /** The index's number for `term` (-1: not indexed), looked up when first needed. */
   termId: number;
 }
@@ -166,9 +167,9 @@ export class TextAnalyzer {
 
   /** {@link analyzeQuery} of a question already normalised into `tokens` (which it may change). */
   analyzeWords(tokens: string[], normalized: string): AnalyzedQuery {
-    const corrected = new Set<string>();
     const termIds: number[] = [];
-    const terms = this.#terms(tokens, corrected, termIds);
+    const correctedTerms: string[] = [];
+    const terms = this.#terms(tokens, termIds, correctedTerms);
     // Questions are short: removing repeats in place beats building a Set.
     let distinct = 0;
     for (let i = 0; i < terms.length; i++) {
@@ -184,12 +185,12 @@ export class TextAnalyzer {
       normalized,
       terms,
       termIds,
-      corrected: corrected.size === 0 ? NOTHING_CORRECTED : corrected,
+      corrected: correctedTerms.length === 0 ? NOTHING_CORRECTED : new Set(correctedTerms),
     };
   }
 
   /** A question's terms: its words read, misspelt ones corrected, then phrases matched. */
-  #terms(tokens: string[], corrected: Set<string>, termIds: number[]): string[] {
+  #terms(tokens: string[], termIds: number[], corrected: string[]): string[] {
     const readings = new Array<WordReading>(tokens.length);
     for (let i = 0; i < tokens.length; i++) readings[i] = this.#read(tokens[i]!, false);
     let correctedAt: boolean[] | undefined;
@@ -200,12 +201,13 @@ export class TextAnalyzer {
         if (reading.term === null) continue;
         let fix = reading.fix;
         if (fix === undefined) {
-          const correction = spelling.correct(tokens[i]!); // a known word is its own correction
-          fix = reading.fix = correction === tokens[i] ? null : correction;
+          const word = spelling.correct(tokens[i]!); // a known word is its own correction
+          fix = reading.fix =
+            word === null || word === tokens[i] ? null : { word, reading: this.#read(word, false) };
         }
         if (fix !== null) {
-          tokens[i] = fix;
-          readings[i] = this.#read(fix, false);
+          tokens[i] = fix.word;
+          readings[i] = fix.reading;
           (correctedAt ??= [])[i] = true;
         }
       }
@@ -227,7 +229,7 @@ export class TextAnalyzer {
       } else if (term === null) continue;
       terms.push(term);
       termIds.push(this.#termIdOf(holder, term));
-      if (fromCorrection) corrected.add(term);
+      if (fromCorrection) corrected.push(term);
     }
     return terms;
   }

@@ -112,16 +112,23 @@ export class SpellingCorrector {
       }
     };
     // Within one edit, the word and a candidate share a string with at most one letter deleted
-    // from each; two-letter deletions are only needed when two edits are allowed.
-    const indexes = maxEdits === 1 ? this.#byDeletion.slice(0, 1) : this.#byDeletion;
-    forEachDeletion(word, maxEdits, (key) => {
-      for (const index of indexes) {
-        const bucket = index.get(key);
-        if (bucket === undefined) continue;
-        if (typeof bucket === "number") consider(bucket);
-        else for (const number of bucket) consider(number);
-      }
-    });
+    // from each: every word one edit away is found there, and none two edits away can beat it,
+    // so the two-letter deletions (the most lookups by far) are only searched when that fails.
+    const [near, far] = this.#byDeletion;
+    const lookUp = (index: Map<number, number | number[]>, key: number) => {
+      const bucket = index.get(key);
+      if (bucket === undefined) return;
+      if (typeof bucket === "number") consider(bucket);
+      else for (const number of bucket) consider(number);
+    };
+    forEachDeletion(word, 1, (key) => lookUp(near, key));
+    if (maxEdits === 2 && bestDistance > 1) {
+      // The candidates measured so far keep their verdicts; these keys add the rest.
+      forEachDeletion(word, 2, (key, deleted) => {
+        if (deleted === 2) lookUp(near, key); // the others were looked up there already
+        lookUp(far, key);
+      });
+    }
     if (this.#memo.size >= this.#options.memoSize) this.#memo.clear();
     this.#memo.set(word, best);
     return best;

@@ -137,9 +137,11 @@ describe("confidence and related", () => {
       "encrypted whatsapp",
       "whatsapp is it encrypted",
     ]);
-    // The key came back with the second phrasing, so the third is served that ranking as is.
-    expect(answers[2]!.related).toBe(answers[1]!.related);
-    expect(answers[2]!.answer).toBe(answers[1]!.answer);
+    // The second and third phrasings are served the first one's ranking as is.
+    for (const later of answers.slice(1)) {
+      expect(later.related).toBe(answers[0]!.related);
+      expect(later.answer).toBe(answers[0]!.answer);
+    }
     // And it is the ranking the engine gives without the cache, term for term.
     for (const [i, question] of phrasings.entries()) {
       const { normalized, ...ranking } = answers[i]!;
