@@ -209,6 +209,21 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
+/** Linux's clock ticks per second for /proc times (USER_HZ, 100 on every mainstream kernel). */
+const USER_HZ = 100;
+
+/** CPU time (user + system) a process has used so far, µs; undefined without /proc. */
+export function cpuMicros(pid: number): number | undefined {
+  try {
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / USER_HZ;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The last `RESULT {json}` line a worker printed. */
 export function parseResult<T>(stdout: string): T | undefined {
   const line = stdout

@@ -4,7 +4,7 @@
  * (/ask against a bare Fastify route, alternating), webhook, start-up, and a CPU profile of /ask
  * when it misses its target. Ratios measured side by side are the headline; figures are medians.
  *
- * Knobs (env): BENCH_DURATION (s per HTTP run, default 10), BENCH_ROUNDS (default 2),
+ * Knobs (env): BENCH_DURATION (s per HTTP run, default 4), BENCH_ROUNDS (default 6),
  * BENCH_CONNECTIONS (default 10), BENCH_SIZES (default 1000,10000,100000),
  * BENCH_GROWTH_TIMEOUT_S (time box per growth size, default 120), BENCH_PROFILE (auto|always|never),
  * BENCH_BUDGET_S (default 270), BENCH_SECTIONS (a comma list of engine, growth, http, webhook,
@@ -31,6 +31,7 @@ import {
   atMost,
   BENCH_DIR,
   type Child,
+  cpuMicros,
   fmt,
   freePort,
   median,
@@ -47,10 +48,15 @@ import {
 import { summariseProfile } from "./profile-summary.js";
 import { loadQuestionSet, popularQuestions, uniqueQuestions } from "./questions.js";
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+// Many short runs rather than a few long ones: this machine's speed drifts within seconds, and
+// the ratio compares runs made side by side (with 2 rounds of 10 s, a round's two runs could
+// read the same route 30% apart).
+const DURATION = Number(process.env.BENCH_DURATION ?? 4);
+/** Seconds of load the profile samples. */
+const PROFILE_SECONDS = 10;
 /** The webhook is reported, not a target: shorter runs leave the 100,000-entry growth its time. */
 const WEBHOOK_DURATION = Math.max(2, Math.round(DURATION / 2));
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const GROWTH_TIMEOUT_S = Number(process.env.BENCH_GROWTH_TIMEOUT_S ?? 120);
@@ -205,6 +211,8 @@ interface LoadResult {
   readonly timeouts: number;
   readonly non2xx: number;
   readonly total: number;
+  /** CPU time the target process spent per request served (user + system), when known. */
+  readonly cpuUsPerRequest: number | undefined;
 }
 
 type RequestFactory = () => {
@@ -214,9 +222,19 @@ type RequestFactory = () => {
   headers?: Record<string, string>;
 };
 
-/** One bounded autocannon run; every request comes from `next` (distinct questions cycle). */
-async function load(url: string, next: RequestFactory, seconds = DURATION): Promise<LoadResult> {
+/**
+ * One bounded autocannon run; every request comes from `next` (distinct questions cycle). With
+ * the target's `pid`, also the CPU time it spent per request: steadier on a shared machine than
+ * requests per second, which also depend on how the two cores are shared at the time.
+ */
+async function load(
+  url: string,
+  next: RequestFactory,
+  seconds = DURATION,
+  pid?: number,
+): Promise<LoadResult> {
   const first = next();
+  const cpuBefore = pid === undefined ? undefined : cpuMicros(pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -247,6 +265,10 @@ async function load(url: string, next: RequestFactory, seconds = DURATION): Prom
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+    cpuUsPerRequest:
+      pid === undefined || cpuBefore === undefined
+        ? undefined
+        : ((cpuMicros(pid) ?? NaN) - cpuBefore) / result.requests.total,
   };
 }
 
@@ -270,6 +292,9 @@ function loadRow(label: string, runs: readonly LoadResult[]): (string | number)[
     runs.reduce((s, r) => s + r.errors + r.timeouts, 0),
     runs.reduce((s, r) => s + r.non2xx, 0),
     runs.reduce((s, r) => s + r.total, 0).toLocaleString("en-US"),
+    runs.some((r) => r.cpuUsPerRequest === undefined)
+      ? "-"
+      : fmt(median(runs.map((r) => r.cpuUsPerRequest!)), 1),
   ];
 }
 const LOAD_HEADER = [
@@ -281,6 +306,7 @@ const LOAD_HEADER = [
   "errors+timeouts",
   "non-2xx",
   "requests",
+  "CPU µs/request (median)",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -540,6 +566,25 @@ async function growthSection(): Promise<void> {
   );
 }
 
+/**
+ * The same comparison by CPU time per request (bare ÷ /ask, so higher is better, like the req/s
+ * ratio): reported beside the target, which is in requests per second.
+ */
+function cpuRatioTable(
+  runs: Record<"unique" | "repeated", Record<"ask" | "bare", readonly LoadResult[]>>,
+): string {
+  const row = (label: string, { ask, bare }: Record<"ask" | "bare", readonly LoadResult[]>) => {
+    const perRound = ask.map((a, i) => bare[i]!.cpuUsPerRequest! / a.cpuUsPerRequest!);
+    return perRound.some((x) => !Number.isFinite(x))
+      ? [label, "n/a", "-"]
+      : [label, fmt(median(perRound), 2), perRound.map((x) => fmt(x, 2)).join(" / ")];
+  };
+  return table(
+    ["CPU per request, bare ÷ /ask (reported)", "median", "per round"],
+    [row("never-repeating", runs.unique), row("repeated", runs.repeated)],
+  );
+}
+
 async function httpSection(): Promise<void> {
   progress("HTTP: starting the service and the bare Fastify process");
   const service = await startService();
@@ -557,26 +602,33 @@ async function httpSection(): Promise<void> {
         ).text()
       ).length;
       const targets = { ask: service.url, bare: bare.url };
-      // Each target walks the distinct questions from its own offset; the list is far longer
-      // than the engine's LRU cache, so cycling it in order never hits the cache.
+      const pids = { ask: service.child.process.pid, bare: bare.child.process.pid };
+      // Each target walks the distinct questions in the same order; the list is far longer than
+      // the engine's answer cache, so cycling it in order never hits that cache.
       const uniqueNext = { ask: get(cycle(askPaths, 0)), bare: get(cycle(askPaths, 0)) };
       const repeatedNext = { ask: get(cycle(popularPaths)), bare: get(cycle(popularPaths)) };
-      progress("HTTP: warm-up");
-      await load(targets.ask, uniqueNext.ask, 2);
-      await load(targets.bare, uniqueNext.bare, 2);
 
       const runs = {
         unique: { ask: [] as LoadResult[], bare: [] as LoadResult[] },
         repeated: { ask: [] as LoadResult[], bare: [] as LoadResult[] },
       };
       const ratios = { unique: [] as number[], repeated: [] as number[] };
-      for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? (["ask", "bare"] as const) : (["bare", "ask"] as const);
-        for (const scenario of ["unique", "repeated"] as const) {
+      // One scenario's rounds after the other: what a run leaves behind (statistics written a
+      // second later, garbage) then falls on its own scenario's next run, not on the other's.
+      for (const scenario of ["unique", "repeated"] as const) {
+        progress(`HTTP: ${scenario} questions, warm-up`);
+        for (const target of ["ask", "bare"] as const)
+          await load(
+            targets[target],
+            (scenario === "unique" ? uniqueNext : repeatedNext)[target],
+            2,
+          );
+        for (let round = 0; round < ROUNDS; round++) {
+          const order = round % 2 === 0 ? (["ask", "bare"] as const) : (["bare", "ask"] as const);
           for (const target of order) {
             progress(`HTTP round ${round + 1}/${ROUNDS}: ${scenario} questions -> ${target}`);
             const next = scenario === "unique" ? uniqueNext[target] : repeatedNext[target];
-            runs[scenario][target].push(await load(targets[target], next));
+            runs[scenario][target].push(await load(targets[target], next, DURATION, pids[target]));
           }
           ratios[scenario].push(runs[scenario].ask.at(-1)!.rps / runs[scenario].bare.at(-1)!.rps);
         }
@@ -611,7 +663,7 @@ async function httpSection(): Promise<void> {
         [
           "## 3. HTTP: `GET /ask` against a bare Fastify route",
           "",
-          `The built service (\`node dist/main.js\`, LOG_LEVEL=warn) and \`bench/bare-server.ts\` (Fastify ${fastifyVersion()}, one \`GET /ask\` with the same query-string and response schema, returning a same-shaped body: ${bareSize} bytes for the sample question, same as /ask's ${sample.length}), loaded alternately by autocannon in this process, ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds (order swapped each round). Never-repeating: ${askPaths.length.toLocaleString("en-US")} distinct generated questions cycled in order (far more than the engine's answer cache holds, so none is answered from it; as in section 1, many read as the terms of an earlier question and are served its remembered ranking). Repeated: ${popularPaths.length} popular questions.`,
+          `The built service (\`node dist/main.js\`, LOG_LEVEL=warn) and \`bench/bare-server.ts\` (Fastify ${fastifyVersion()}, one \`GET /ask\` with the same query-string and response schema, returning a same-shaped body: ${bareSize} bytes for the sample question, same as /ask's ${sample.length}), loaded alternately by autocannon in this process, ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds per kind of question (order swapped each round; the never-repeating rounds first, then the repeated ones, each after a 2 s warm-up of both processes; many short runs rather than a few long ones because this machine's speed drifts within seconds: with 2 rounds of 10 s, one round's two runs could read the same route 30% apart). Never-repeating: ${askPaths.length.toLocaleString("en-US")} distinct generated questions cycled in order (far more than the engine's answer cache holds, so none is answered from it; as in section 1, many read as the terms of an earlier question and are served its remembered ranking). Repeated: ${popularPaths.length} popular questions.`,
           "",
           "Never-repeating questions:",
           "",
@@ -646,6 +698,8 @@ async function httpSection(): Promise<void> {
               ],
             ],
           ),
+          "",
+          cpuRatioTable(runs),
           "",
           `Errors, timeouts and non-2xx on /ask: ${failures} (target 0: ${failures === 0 ? "met" : "**missed**"}).`,
         ].join("\n"),
@@ -929,7 +983,7 @@ async function profileSection(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const service = await startService({}, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
   try {
-    await load(service.url, get(cycle(askPaths, 40_000)), DURATION);
+    await load(service.url, get(cycle(askPaths, 40_000)), PROFILE_SECONDS);
   } finally {
     await service.child.stop();
   }
@@ -948,7 +1002,7 @@ async function profileSection(): Promise<void> {
     [
       "## 6. Profile of /ask (never-repeating questions)",
       "",
-      `\`node --cpu-prof dist/main.js\` under ${DURATION} s of never-repeating /ask load (${CONNECTIONS} connections); summarised by \`bench/profile-summary.ts\` from the first /ask request on (${fmt(summary.busyMs, 0)} ms busy of ${fmt(summary.totalMs, 0)} ms sampled; shares are of busy time). Profile: \`node_modules/.cache/faq-bench/prof/${file}\`.`,
+      `\`node --cpu-prof dist/main.js\` under ${PROFILE_SECONDS} s of never-repeating /ask load (${CONNECTIONS} connections); summarised by \`bench/profile-summary.ts\` from the first /ask request on (${fmt(summary.busyMs, 0)} ms busy of ${fmt(summary.totalMs, 0)} ms sampled; shares are of busy time). Profile: \`node_modules/.cache/faq-bench/prof/${file}\`.`,
       "",
       "Self time by area:",
       "",
