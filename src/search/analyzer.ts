@@ -75,7 +75,7 @@ export class TextAnalyzer {
   /** Synonyms by stem too, so inflections ("stored", "storing") need no entry of their own. */
   readonly #stemmedWords = new Map<string, string>();
   readonly #phrases = new Map<string, Phrase[]>();
-  /** Readings of the knowledge base's words (and of what typos are corrected to): its size. */
+  /** Readings of the knowledge base's words and of every word typos are corrected to (bounded). */
   readonly #readings = new Map<string, WordReading>();
   /**
    * Readings of words met only in questions, apart: most words of a question are the knowledge
