@@ -316,6 +316,8 @@ let askPaths: string[] = [];
 let popularPaths: string[] = [];
 let uniqueRatio = NaN;
 let repeatedRatio = NaN;
+/** Median CPU µs per request of each target in the HTTP section, for the profile's reading. */
+const cpuPerRequest = { unique: { ask: NaN, bare: NaN }, repeated: { ask: NaN, bare: NaN } };
 
 async function engineSection(): Promise<void> {
   progress("engine, in process (real knowledge base)");
@@ -635,6 +637,11 @@ async function httpSection(): Promise<void> {
       }
       uniqueRatio = median(ratios.unique);
       repeatedRatio = median(ratios.repeated);
+      for (const scenario of ["unique", "repeated"] as const)
+        for (const target of ["ask", "bare"] as const)
+          cpuPerRequest[scenario][target] = median(
+            runs[scenario][target].map((r) => r.cpuUsPerRequest ?? NaN),
+          );
       const failures = [...runs.unique.ask, ...runs.repeated.ask].reduce(
         (s, r) => s + r.errors + r.timeouts + r.non2xx,
         0,
@@ -974,8 +981,7 @@ async function startupSection(): Promise<void> {
 
 async function profileSection(): Promise<void> {
   const wanted =
-    PROFILE === "always" ||
-    (PROFILE === "auto" && Number.isFinite(uniqueRatio) && uniqueRatio < 0.7);
+    PROFILE === "always" || (PROFILE === "auto" && (uniqueRatio < 0.7 || repeatedRatio < 0.9));
   if (!wanted) return;
   progress("profile: /ask under never-repeating load with --cpu-prof");
   const dir = path.join(OUT_DIR, "prof");
@@ -1055,7 +1061,7 @@ function whatBoundsAsk(summary: ReturnType<typeof summariseProfile>): string {
   const own = (engine ?? 0) + (store ?? 0) + (body ?? 0);
   return [
     `What bounds \`/ask\` on never-repeating questions, from this profile (inclusive shares of busy time): the engine's work on a question it has never seen, \`AnswerEngine.ask\` ${pct(engine)} (reading the words and correcting typos, \`analyzeWords\`, ${pct(analysis)}; ranking and confidence for the questions not read alike, \`#answer\`, ${pct(ranking)}); writing statistics to SQLite once a second (\`#writeGroup\`) ${pct(store)}, mostly the unanswered questions, a row each; building the JSON body (\`AnswerBodies.serialize\`) ${pct(body)}, whose answer part is kept per remembered ranking; and the kernel's socket write (\`writev\`) ${pct(socket)}, which the bare route pays too.`,
-    `The bare route does none of the first three; together they are ${pct(own)} of the service's busy time, so without them the never-repeating ratio (${fmt(uniqueRatio, 2)}) would be about ${fmt(uniqueRatio / (1 - own), 2)}. That remainder is what the repeated questions show too (ratio ${fmt(repeatedRatio, 2)}, where the engine's answer and the body are cached): per-request bookkeeping that no single function dominates (the per-IP rate limit, statistics and metrics tallies, request ids), each a per cent or two, plus the garbage they leave.`,
+    `The bare route does none of the first three; together they are ${pct(own)} of the service's busy time, so without them the never-repeating ratio (${fmt(uniqueRatio, 2)}) would be about ${fmt(uniqueRatio / (1 - own), 2)}. That remainder is what the repeated questions show too (ratio ${fmt(repeatedRatio, 2)}, where the engine's answer and the body are cached; CPU per request ${fmt(cpuPerRequest.repeated.ask, 1)} µs against the bare route's ${fmt(cpuPerRequest.repeated.bare, 1)}, and ${fmt(cpuPerRequest.unique.ask, 1)} against ${fmt(cpuPerRequest.unique.bare, 1)} never-repeating): per-request bookkeeping that no single function dominates (the per-IP rate limit, statistics and metrics tallies, request ids and Fastify's check of each request's logger), each a per cent or two, plus the garbage they leave.`,
   ].join("\n\n");
 }
 
