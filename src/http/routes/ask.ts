@@ -65,9 +65,9 @@ export interface AskRouteOptions {
  *   replaced as a whole on reload, so a weak map never serves a stale part.
  * - Everything after `"query"` depends on the ranking only, which the engine hands out from its
  *   cache to every question read as the same terms: that part is kept by ranking key, admitted
- *   as the engine admits rankings (when the key comes back): keeping the body of every one-off
+ *   when the key comes back (a body is a kilobyte or more: keeping the body of every one-off
  *   question, in a weak map or an LRU, made each unseen question markedly slower, all of it
- *   garbage-collection work.
+ *   garbage-collection work).
  */
 export class AnswerBodies {
   readonly #fragments = new WeakMap<FaqEntry, { answer: string; related: string }>();
