@@ -140,8 +140,6 @@ export class AnswerEngine {
   readonly #scores: TermScores;
   readonly #items: readonly IndexedEntry[];
   readonly #byId: ReadonlyMap<string, IndexedEntry>;
-  /** Vocabulary of the knowledge base: term -> term id. */
-  readonly #termIds: ReadonlyMap<string, number>;
   /** IDF-like weight per term id. */
   readonly #termWeights: Float64Array;
   /** Scratch: 1 for the term ids of the query being scored (always cleared afterwards). */
@@ -172,14 +170,13 @@ export class AnswerEngine {
     };
     const index = buildIndex(knowledgeBase, this.#options.boost);
     this.#analyzer = index.analyzer;
-    this.#termIds = index.termIds;
     this.#termWeights = index.termWeights;
     this.#unknownIdf = index.unknownWeight;
     this.#items = index.items;
     this.#scores = index.scores;
     this.buildTimings = index.timings;
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
-    this.#inQuery = new Uint8Array(this.#termIds.size);
+    this.#inQuery = new Uint8Array(this.#termWeights.length);
 
     const { cacheSize, rankingCacheSize } = this.#options;
     this.#cache = cacheSize > 0 ? new AnswerCache(cacheSize) : undefined;
