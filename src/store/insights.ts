@@ -241,6 +241,8 @@ export interface ResolvedStoreOptions {
   readonly voterKeyTtlSeconds: number;
   readonly updateClaimTtlSeconds: number;
   readonly now: () => Date;
+  /** The same clock in epoch ms: counting an answer then allocates no Date. */
+  readonly nowMs: () => number;
 }
 
 /** Applies defaults and checks ranges (a bad value is a programming or configuration error). */
@@ -250,6 +252,7 @@ export function resolveStoreOptions(options: InsightsStoreOptions = {}): Resolve
     voterKeyTtlSeconds: options.voterKeyTtlSeconds ?? DEFAULT_VOTER_KEY_TTL_SECONDS,
     updateClaimTtlSeconds: options.updateClaimTtlSeconds ?? DEFAULT_UPDATE_CLAIM_TTL_SECONDS,
     now: options.now ?? (() => new Date()),
+    nowMs: options.now === undefined ? Date.now : () => options.now!().getTime(),
   };
   for (const [name, value] of Object.entries(resolved)) {
     if (typeof value === "number" && (!Number.isInteger(value) || value < 1))

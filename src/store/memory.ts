@@ -72,7 +72,7 @@ export class MemoryInsightsStore implements InsightsStore {
 
   async recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
     this.#open();
-    const hour = hourOf(at ?? this.#options.now());
+    const hour = hourOf(at ?? this.#options.nowMs());
     const counts = getOrCreate(this.#answered, hour, () => new Map<string, number>());
     const key = `${channel}\n${faqId}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -80,7 +80,7 @@ export class MemoryInsightsStore implements InsightsStore {
 
   async recordUnanswered(event: UnansweredEvent): Promise<void> {
     this.#open();
-    const at = (event.at ?? this.#options.now()).getTime();
+    const at = event.at?.getTime() ?? this.#options.nowMs();
     const hourly = getOrCreate(this.#unansweredHourly, hourOf(at), () => new Map());
     hourly.set(event.channel, (hourly.get(event.channel) ?? 0) + 1);
     const question = storedQuestion(event.normalized);

@@ -148,7 +148,7 @@ export class RedisInsightsStore implements InsightsStore {
   }
 
   recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
-    this.#answers.add(hourOf(at ?? this.#options.now()), channel, faqId);
+    this.#answers.add(hourOf(at ?? this.#options.nowMs()), channel, faqId);
     return this.#commits.add();
   }
 
@@ -169,7 +169,7 @@ export class RedisInsightsStore implements InsightsStore {
   }
 
   async recordUnanswered(event: UnansweredEvent): Promise<void> {
-    const at = (event.at ?? this.#options.now()).getTime();
+    const at = event.at?.getTime() ?? this.#options.nowMs();
     const hour = hourOf(at);
     const day = dayOf(at);
     const retention = this.#options.retentionDays;
@@ -188,7 +188,7 @@ export class RedisInsightsStore implements InsightsStore {
   }
 
   async recordVote({ faqId, vote, voterKey, at }: VoteEvent): Promise<VoteOutcome> {
-    const hour = hourOf(at ?? this.#options.now());
+    const hour = hourOf(at ?? this.#options.nowMs());
     return this.#redis.faqInsightsVote(
       `${this.#prefix}vote:${voterKey}`,
       this.#hourKey(hour),

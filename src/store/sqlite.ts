@@ -365,12 +365,12 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
-    this.#answers.add(hourOf(at ?? this.#options.now()), channel, faqId);
+    this.#answers.add(hourOf(at ?? this.#options.nowMs()), channel, faqId);
     return this.#commits.add();
   }
 
   recordUnanswered(event: UnansweredEvent): Promise<void> {
-    const at = (event.at ?? this.#options.now()).getTime();
+    const at = event.at?.getTime() ?? this.#options.nowMs();
     this.#unansweredHourly.add(hourOf(at), event.channel, "");
     this.#questions.push({ event, at });
     return this.#commits.add();
