@@ -30,10 +30,19 @@ export class AnswerCache<V extends object> {
 
   /** Caches the value if the key was offered before (and is still remembered by the doorkeeper). */
   offer(key: string, value: V): void {
+    if (this.admits(key)) this.#lru.set(key, value);
+  }
+
+  /**
+   * The doorkeeper alone, for values that cost something to make: true when the key was offered
+   * before (then `set` it), else notes it and returns false.
+   */
+  admits(key: string): boolean {
     const hash = fnv1a(key) | 1; // never 0, the empty slot
     const slot = hash & this.#mask;
-    if (this.#seen[slot] === hash) this.#lru.set(key, value);
-    else this.#seen[slot] = hash;
+    if (this.#seen[slot] === hash) return true;
+    this.#seen[slot] = hash;
+    return false;
   }
 
   /** Caches the value unconditionally (another key for an answer that is already cached). */

@@ -38,6 +38,24 @@ describe("GET /ask and POST /ask", () => {
     expect(Array.isArray(body.related)).toBe(true);
   });
 
+  it("sends a question asked again the same reply, headers and all (HEAD too)", async () => {
+    const question = "does whatsapp share my location with facebook";
+    const replies = [];
+    for (let i = 0; i < 4; i++) replies.push(await ask(question));
+    for (const reply of replies) {
+      expect(reply.statusCode).toBe(200);
+      expect(reply.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(reply.headers["x-content-type-options"]).toBe("nosniff");
+      expect(reply.headers["content-length"]).toBe(String(reply.rawPayload.length));
+      expect(reply.body).toBe(replies[0]!.body);
+    }
+    expect(replies[0]!.json().answer.id).toBe("location-sharing");
+    const head = await app.inject({ method: "HEAD", url: "/ask", query: { q: question } });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers["content-length"]).toBe(replies[0]!.headers["content-length"]);
+    expect(head.rawPayload.length).toBe(0);
+  });
+
   it("POST gives the same answer as GET", async () => {
     const post = await app.inject({
       method: "POST",
@@ -245,6 +263,41 @@ describe("AnswerBodies", () => {
         })),
       });
     }
+  });
+
+  it("keeps a question's whole reply from its second sight, for the engine that answered it", async () => {
+    const { AnswerBodies } = await import("../../src/http/routes/ask.js");
+    const bodies = new AnswerBodies(10, 10);
+    const engine = await realEngine({ cacheSize: 100 });
+    const query = "Can Facebook read my messages?";
+    const [first, second, third] = [1, 2, 3].map(() => bodies.reply(engine, query));
+    // Written the first two times (the doorkeeper admits on the second), then kept encoded.
+    expect(typeof first!.body).toBe("string");
+    expect(typeof second!.body).toBe("string");
+    expect(Buffer.isBuffer(third!.body)).toBe(true);
+    expect(third!.body.toString()).toBe(first!.body);
+    expect(third!.answer).toBe(engine.ask(query)); // the engine's own (cached) answer
+    expect(JSON.parse(third!.body.toString()).query).toBe(query);
+    // Another spelling is another question: answered, not handed the kept body.
+    expect(
+      JSON.parse(String(bodies.reply(engine, "can facebook read my messages").body)).query,
+    ).toBe("can facebook read my messages");
+
+    // After a reload the kept reply belongs to the old engine: the question is answered afresh.
+    const knowledgeBase = await realKnowledgeBase();
+    const answered = first!.answer.answer!.entry.id;
+    const edited = AnswerEngine.build({
+      ...knowledgeBase,
+      entries: knowledgeBase.entries.map((entry) =>
+        entry.id === answered ? { ...entry, answer: `${entry.answer} (edited)` } : { ...entry },
+      ),
+    });
+    const reloaded = bodies.reply(edited, query);
+    expect(reloaded.answer.answer?.entry.answer).toMatch(/\(edited\)$/);
+    expect(JSON.parse(String(reloaded.body)).answer.answer).toMatch(/\(edited\)$/);
+    expect(JSON.parse(String(bodies.reply(edited, query).body)).answer.answer).toMatch(
+      /\(edited\)$/,
+    );
   });
 
   it("shares a body's answer part among questions read alike, but never across engines", async () => {

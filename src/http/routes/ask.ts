@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { FaqEntry } from "../../faq/types.js";
 import { AnswerCache } from "../../search/answer-cache.js";
-import type { Answer } from "../../search/engine.js";
+import type { Answer, AnswerEngine } from "../../search/engine.js";
 import type { EngineHolder } from "../engine-holder.js";
 
 /** Longest question accepted, in characters. */
@@ -57,6 +57,13 @@ export interface AskRouteOptions {
   readonly onAnswer?: (question: string, answer: Answer) => void;
 }
 
+/** A question's answer and the `AskResponse` body that carries it. */
+export interface AskReply {
+  readonly answer: Answer;
+  /** UTF-8 bytes when the whole body was kept (a question asked again word for word). */
+  readonly body: string | Buffer;
+}
+
 /**
  * Writes `AskResponse` bodies (see the schema above, which documents them) from cached parts.
  *
@@ -68,6 +75,10 @@ export interface AskRouteOptions {
  *   when the key comes back (a body is a kilobyte or more: keeping the body of every one-off
  *   question, in a weak map or an LRU, made each unseen question markedly slower, all of it
  *   garbage-collection work).
+ * - A question asked again word for word (the popular ones) gets its whole reply back, the body
+ *   already encoded: no search, no string building, and no UTF-8 encoding or length count when it
+ *   is sent. Kept by the question's text from its second sight, with the engine that answered:
+ *   after a reload the engine is another one and the question is answered afresh.
  */
 export class AnswerBodies {
   readonly #fragments = new WeakMap<FaqEntry, { answer: string; related: string }>();
@@ -76,10 +87,27 @@ export class AnswerBodies {
    * written for: a ranking the engine did not cache always comes with a new list.
    */
   readonly #rests: AnswerCache<{ readonly related: Answer["related"]; readonly rest: string }>;
+  /** Whole replies, by the question as typed. */
+  readonly #replies: AnswerCache<AskReply & { readonly engine: AnswerEngine; body: Buffer }>;
 
-  /** @param cached how many answers' bodies are kept */
-  constructor(cached = 4_000) {
+  /**
+   * @param cached how many answers' bodies are kept (by ranking)
+   * @param repliesCached how many questions' whole replies are kept (by their exact text)
+   */
+  constructor(cached = 4_000, repliesCached = 1_000) {
     this.#rests = new AnswerCache(cached);
+    this.#replies = new AnswerCache(repliesCached);
+  }
+
+  /** `engine`'s answer to `query`, and its body. */
+  reply(engine: AnswerEngine, query: string): AskReply {
+    const kept = this.#replies.get(query);
+    if (kept !== undefined && kept.engine === engine) return kept;
+    const answer = engine.ask(query);
+    const body = this.serialize(query, answer);
+    if (this.#replies.admits(query))
+      this.#replies.set(query, { engine, answer, body: Buffer.from(body) });
+    return { answer, body };
   }
 
   /** The body for `query` answered with `result`. */
@@ -134,10 +162,10 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
 
   const bodies = new AnswerBodies();
   const answer = (query: string, reply: FastifyReply) => {
-    const result = engines.serving.ask(query);
-    onAnswer?.(query, result);
+    const { answer, body } = bodies.reply(engines.serving, query);
+    onAnswer?.(query, answer);
     reply.header("x-content-type-options", "nosniff").type("application/json; charset=utf-8");
-    return bodies.serialize(query, result);
+    return body;
   };
 
   app.get<{ Querystring: { q: string } }>(
