@@ -170,12 +170,18 @@ export class TextAnalyzer {
     const termIds: number[] = [];
     const correctedTerms: string[] = [];
     const terms = this.#terms(tokens, termIds, correctedTerms);
-    // Questions are short: removing repeats in place beats building a Set.
+    // Questions are short: removing repeats in place beats building a Set. Repeats are found by
+    // term number, which reads no string (a term's string is often out of the CPU's caches);
+    // only terms the index does not hold (-1) are compared as text.
     let distinct = 0;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i]!;
-      if (terms.indexOf(term) === i) {
-        termIds[distinct] = termIds[i]!;
+      const id = termIds[i]!;
+      let seen = false;
+      for (let k = 0; k < distinct && !seen; k++)
+        seen = termIds[k] === id && (id !== -1 || terms[k] === term);
+      if (!seen) {
+        termIds[distinct] = id;
         terms[distinct++] = term;
       }
     }
