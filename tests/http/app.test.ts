@@ -275,6 +275,8 @@ describe("AnswerBodies", () => {
     expect(typeof first!.body).toBe("string");
     expect(typeof second!.body).toBe("string");
     expect(Buffer.isBuffer(third!.body)).toBe(true);
+    // Its own memory, not a slice of Buffer's shared pool that it would keep alive whole.
+    expect((third!.body as Buffer).buffer.byteLength).toBe(third!.body.length);
     expect(third!.body.toString()).toBe(first!.body);
     expect(third!.answer).toBe(engine.ask(query)); // the engine's own (cached) answer
     expect(JSON.parse(third!.body.toString()).query).toBe(query);

@@ -88,7 +88,9 @@ export class AnswerBodies {
    */
   readonly #rests: AnswerCache<{ readonly related: Answer["related"]; readonly rest: string }>;
   /** Whole replies, by the question as typed. */
-  readonly #replies: AnswerCache<AskReply & { readonly engine: AnswerEngine; body: Buffer }>;
+  readonly #replies: AnswerCache<
+    AskReply & { readonly engine: AnswerEngine; readonly body: Buffer }
+  >;
 
   /**
    * @param cached how many answers' bodies are kept (by ranking)
@@ -105,8 +107,13 @@ export class AnswerBodies {
     if (kept !== undefined && kept.engine === engine) return kept;
     const answer = engine.ask(query);
     const body = this.serialize(query, answer);
-    if (this.#replies.admits(query))
-      this.#replies.set(query, { engine, answer, body: Buffer.from(body) });
+    if (this.#replies.admits(query)) {
+      // Its own memory: a small Buffer.from() is a slice of a shared 8 KB pool, which a kept
+      // slice would hold on to whole.
+      const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(body));
+      bytes.write(body);
+      this.#replies.set(query, { engine, answer, body: bytes });
+    }
     return { answer, body };
   }
 
