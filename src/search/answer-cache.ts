@@ -39,7 +39,7 @@ export class AnswerCache<V extends object> {
    */
   admits(key: string): boolean {
     const hash = fnv1a(key) | 1; // never 0, the empty slot
-    const slot = hash & this.#mask;
+    const slot = (hash >>> 1) & this.#mask; // not the lowest bit, which is always 1
     if (this.#seen[slot] === hash) return true;
     this.#seen[slot] = hash;
     return false;

@@ -27,4 +27,16 @@ describe("AnswerCache", () => {
     expect(cache.get("q0")).toBeUndefined();
     expect(cache.get("q4")).toEqual({ n: 4 });
   });
+
+  it("remembers one-off keys across its whole table", () => {
+    // 64 answers: a doorkeeper of 1,024 slots. 300 keys are noted, then offered again in the
+    // same order (each forgotten one is noted afresh). A key is forgotten when another lands on
+    // its slot: with every slot in use about three in four are remembered (random hashes:
+    // 75%), with only half of them about 56%.
+    const cache = new AnswerCache<{ n: number }>(64);
+    const keys = Array.from({ length: 300 }, (_, n) => `question ${n}`);
+    for (const key of keys) expect(cache.admits(key)).toBe(false);
+    const remembered = keys.filter((key) => cache.admits(key)).length;
+    expect(remembered / keys.length).toBeGreaterThan(0.68);
+  });
 });
