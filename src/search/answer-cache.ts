@@ -1,9 +1,9 @@
 import { LRUCache } from "lru-cache";
 
 /**
- * The engine's answer cache: a bounded LRU (`lru-cache`) behind a doorkeeper, the admission
- * filter of TinyLFU. A question is cached only when it comes back: the first time, only a hash of
- * it is noted in a fixed table. Most questions people type are asked once; caching them would
+ * The answer caches (the engine's answers, the HTTP bodies and replies): a bounded LRU
+ * (`lru-cache`) behind a doorkeeper, the admission filter of TinyLFU. A question is cached only
+ * when it comes back: the first time, only a hash of it is noted in a fixed table. Most questions people type are asked once; caching them would
  * only churn the LRU, and every answer it evicts is garbage the collector has to find in the old
  * generation (measured: about a third of the cost of a question never asked before). A hash
  * collision merely admits a question early.
@@ -45,7 +45,7 @@ export class AnswerCache<V extends object> {
     return false;
   }
 
-  /** Caches the value unconditionally (another key for an answer that is already cached). */
+  /** Caches the value unconditionally (after {@link admits} said yes). */
   set(key: string, value: V): void {
     this.#lru.set(key, value);
   }

@@ -11,11 +11,13 @@ describe("AnswerCache", () => {
     expect(cache.get("once")).toBe(value);
   });
 
-  it("stores an alias unconditionally", () => {
+  it("stores unconditionally with set, once admits has said yes", () => {
     const cache = new AnswerCache<{ n: number }>(10);
+    expect(cache.admits("costly")).toBe(false);
+    expect(cache.admits("costly")).toBe(true);
     const value = { n: 1 };
-    cache.set("typed", value);
-    expect(cache.get("typed")).toBe(value);
+    cache.set("costly", value);
+    expect(cache.get("costly")).toBe(value);
   });
 
   it("stays bounded: the least recently used answers go first", () => {
