@@ -255,7 +255,7 @@ export function atMost(value: number, target: number, unit = ""): string {
   if (!Number.isFinite(value)) return "not measured";
   return value <= target
     ? `met`
-    : `**missed** by ${fmt(value - target, 2)}${unit} (${fmt(value / target, 2)}x the target)`;
+    : `**missed** by ${gap(value - target, value, unit)} (${fmt(value / target, 2)}x the target)`;
 }
 
 /** "met" or "missed by X" for a value that must stay at or above a target. */
@@ -263,5 +263,12 @@ export function atLeast(value: number, target: number, unit = ""): string {
   if (!Number.isFinite(value)) return "not measured";
   return value >= target
     ? `met`
-    : `**missed** by ${fmt(target - value, 2)}${unit} (${fmt((value / target) * 100, 0)}% of the target)`;
+    : `**missed** by ${gap(target - value, value, unit)} (${fmt((value / target) * 100, 0)}% of the target)`;
+}
+
+/** A miss too small for two decimals is shown with three, and the value with it. */
+function gap(miss: number, value: number, unit: string): string {
+  return miss >= 0.005
+    ? `${fmt(miss, 2)}${unit}`
+    : `${fmt(miss, 3)}${unit}, measured ${fmt(value, 3)}${unit}`;
 }
