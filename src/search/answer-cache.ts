@@ -3,10 +3,10 @@ import { LRUCache } from "lru-cache";
 /**
  * The answer caches (the engine's answers, the HTTP bodies and replies): a bounded LRU
  * (`lru-cache`) behind a doorkeeper, the admission filter of TinyLFU. A question is cached only
- * when it comes back: the first time, only a hash of it is noted in a fixed table. Most questions people type are asked once; caching them would
- * only churn the LRU, and every answer it evicts is garbage the collector has to find in the old
- * generation (measured: about a third of the cost of a question never asked before). A hash
- * collision merely admits a question early.
+ * when it comes back: the first time, only a hash of it is noted in a fixed table. Most questions
+ * people type are asked once; caching them would only churn the LRU, and every answer it evicts
+ * is garbage the collector has to find in the old generation (measured: about a third of the cost
+ * of a question never asked before). A hash collision merely admits a question early.
  */
 export class AnswerCache<V extends object> {
   readonly #lru: LRUCache<string, V>;

@@ -158,8 +158,8 @@ export class AnswerEngine {
    * costs its reading only. Unknown words all count alike, so off-topic questions share keys too.
    * Unlike answers, rankings are kept from their first sight: keys come back far more often than
    * question texts (63% of the HTTP benchmark's 60,000 never-repeating questions read as the
-   * terms of an earlier one), and a ranking is a few small objects; waiting for a key's second sight left a quarter
-   * of those questions ranked again instead of a sixth.
+   * terms of an earlier one), and a ranking is a few small objects; waiting for a key's second
+   * sight left a quarter of those questions ranked again instead of a sixth.
    */
   readonly #rankings: LRUCache<string, Ranking> | undefined;
 

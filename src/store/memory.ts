@@ -108,8 +108,8 @@ export class MemoryInsightsStore implements InsightsStore {
 
   async recordVote({ faqId, vote, voterKey, at }: VoteEvent): Promise<VoteOutcome> {
     this.#open();
-    const when = (at ?? this.#options.now()).getTime();
-    const now = this.#options.now().getTime();
+    const when = at?.getTime() ?? this.#options.nowMs();
+    const now = this.#options.nowMs();
     const guard = this.#voteGuards.get(voterKey);
     if (guard !== undefined && guard.expiresAt > now) {
       if (guard.faqId === faqId && guard.vote === vote) return "unchanged";
@@ -132,7 +132,7 @@ export class MemoryInsightsStore implements InsightsStore {
 
   async claimUpdate(updateId: number): Promise<boolean> {
     this.#open();
-    const now = this.#options.now().getTime();
+    const now = this.#options.nowMs();
     const expiresAt = this.#claims.get(updateId);
     if (expiresAt !== undefined && expiresAt > now) return false;
     this.#claims.set(updateId, now + this.#options.updateClaimTtlSeconds * 1000);

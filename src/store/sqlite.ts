@@ -298,6 +298,8 @@ export class SqliteInsightsStore implements InsightsStore {
     this.#commits = new GroupCommit({
       commit: () => this.#writeGroup(),
       delayMs: this.recordLatencyMs,
+      // A second of answers under load is tens of thousands: the group's size must not cut the
+      // window short (the default, 512, would write every few tens of ms at such rates).
       maxRecords: 16_384,
     });
     const readonly = options.readonly ?? false;
@@ -381,7 +383,7 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   async claimUpdate(updateId: number): Promise<boolean> {
-    const now = this.#options.now().getTime();
+    const now = this.#options.nowMs();
     const expiresAt = now + this.#options.updateClaimTtlSeconds * 1000;
     return this.#sql.claim.run({ updateId, expiresAt, now }).changes === 1;
   }
@@ -451,7 +453,7 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   #vote({ faqId, vote, voterKey, at }: VoteEvent): VoteOutcome {
-    const now = this.#options.now().getTime();
+    const now = this.#options.nowMs();
     const guard = this.#sql.voteGuard.get(voterKey, now);
     if (guard !== undefined) {
       if (guard.faq_id === faqId && guard.vote === vote) return "unchanged";
