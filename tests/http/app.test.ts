@@ -56,6 +56,30 @@ describe("GET /ask and POST /ask", () => {
     expect(head.rawPayload.length).toBe(0);
   });
 
+  it("answers questions that arrive together each with its own reply, as if asked alone", async () => {
+    const questions = [
+      "can fb read my msgs??",
+      "how do I bake bread",
+      "does whatsapp share my location with facebook",
+      "is my icloud backup encrypted",
+      "what changed in the 2021 privacy policy",
+      "can businesses see my chats",
+    ];
+    const alone = [];
+    for (const question of questions) alone.push((await ask(question)).json());
+    // Twice: the first burst is gathered behind its first question, the second from its start.
+    for (let burst = 0; burst < 2; burst++) {
+      const together = await Promise.all([
+        ...questions.map(ask),
+        ...questions.map((question) =>
+          app.inject({ method: "POST", url: "/ask", payload: { question } }),
+        ),
+      ]);
+      expect(together.map((reply) => reply.statusCode)).toEqual(together.map(() => 200));
+      expect(together.map((reply) => reply.json())).toEqual([...alone, ...alone]);
+    }
+  });
+
   it("POST gives the same answer as GET", async () => {
     const post = await app.inject({
       method: "POST",
@@ -201,6 +225,12 @@ describe("health", () => {
     const response = await empty.inject("/ask?q=hello");
     expect(response.statusCode).toBe(503);
     expect(response.json().error).toBe("service_unavailable");
+    // Questions that arrive together (gathered behind the first) each get the error too.
+    const together = await Promise.all(
+      ["hello", "hi", "hey"].map((q) => empty.inject({ url: "/ask", query: { q } })),
+    );
+    for (const reply of together)
+      expect(reply.json()).toMatchObject({ error: "service_unavailable" });
     await empty.close();
   });
 });

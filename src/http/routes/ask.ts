@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import type { FaqEntry } from "../../faq/types.js";
 import { AnswerCache } from "../../search/answer-cache.js";
 import type { Answer, AnswerEngine } from "../../search/engine.js";
+import { Cohort } from "../cohort.js";
 import type { EngineHolder } from "../engine-holder.js";
 
 /** Longest question accepted, in characters. */
@@ -168,12 +169,18 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
   };
 
   const bodies = new AnswerBodies();
-  const answer = (query: string, reply: FastifyReply) => {
-    const { answer, body } = bodies.reply(engines.serving, query);
-    onAnswer?.(query, answer);
-    reply.header("x-content-type-options", "nosniff").type("application/json; charset=utf-8");
-    return body;
-  };
+  // Under load, the questions of one turn of the event loop are answered together (see Cohort).
+  const questions = new Cohort<{ readonly query: string; readonly reply: FastifyReply }>({
+    run({ query, reply }) {
+      const { answer, body } = bodies.reply(engines.serving, query);
+      onAnswer?.(query, answer);
+      reply
+        .header("x-content-type-options", "nosniff")
+        .type("application/json; charset=utf-8")
+        .send(body);
+    },
+    onError: ({ reply }, error) => reply.send(error), // to the app's error handler
+  });
 
   app.get<{ Querystring: { q: string } }>(
     "/ask",
@@ -186,8 +193,8 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
         response,
       },
     },
-    // Synchronous handlers (Fastify sends what they return): no promise per answer.
-    (request, reply) => answer(request.query.q, reply),
+    // Synchronous handlers that send themselves: no promise per answer.
+    (request, reply) => questions.add({ query: request.query.q, reply }),
   );
 
   app.post<{ Body: { question: string } }>(
@@ -206,6 +213,6 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
         response,
       },
     },
-    (request, reply) => answer(request.body.question, reply),
+    (request, reply) => questions.add({ query: request.body.question, reply }),
   );
 };
