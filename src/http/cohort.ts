@@ -37,8 +37,8 @@ export class Cohort<T> {
   #waiting: T[] = [];
   /** A turn is counted: the items it brings until its end (`setImmediate`) make one cohort. */
   #counting = false;
-  /** Items of the counted turn that ran at once. */
-  #ranAtOnce = 0;
+  /** The counted turn's first item ran at once (the turn before was quiet). */
+  #firstRanAtOnce = false;
   /** Items the last turn with any brought. */
   #previousTurn = 0;
 
@@ -54,7 +54,7 @@ export class Cohort<T> {
       this.#counting = true;
       setImmediate(this.#endTurn);
       if (this.#previousTurn < this.#gatherFrom) {
-        this.#ranAtOnce++;
+        this.#firstRanAtOnce = true;
         this.#runOne(item);
         return;
       }
@@ -69,8 +69,8 @@ export class Cohort<T> {
 
   readonly #endTurn = (): void => {
     const cohort = this.#waiting;
-    this.#previousTurn = this.#ranAtOnce + cohort.length;
-    this.#ranAtOnce = 0;
+    this.#previousTurn = cohort.length + (this.#firstRanAtOnce ? 1 : 0);
+    this.#firstRanAtOnce = false;
     this.#counting = false;
     if (cohort.length === 0) return;
     this.#waiting = [];
