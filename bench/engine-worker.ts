@@ -7,9 +7,9 @@
  * Prints progress on stderr and one `RESULT {json}` line on stdout.
  */
 import { readFileSync } from "node:fs";
-import { LRUCache } from "lru-cache";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { LRUCache } from "lru-cache";
 import type * as Loader from "../src/faq/loader.js";
 import type { KnowledgeBase } from "../src/faq/types.js";
 import type * as Engine from "../src/search/engine.js";

@@ -610,36 +610,18 @@ async function httpSection(): Promise<void> {
           await fetch(`${bare.url}/ask?q=${encodeURIComponent("can whatsapp read my messages")}`)
         ).text()
       ).length;
-      const targets = { ask: service.url, bare: bare.url, cohortBare: cohortBare.url };
-      const pids = {
-        ask: service.child.process.pid,
-        bare: bare.child.process.pid,
-        cohortBare: cohortBare.child.process.pid,
-      };
+      const processes = { ask: service, bare, cohortBare };
+      /** One of `make()` per target. */
+      const byTarget = <T>(make: () => T) => ({ ask: make(), bare: make(), cohortBare: make() });
       // Each target walks the distinct questions in the same order; the list is far longer than
       // the engine's answer cache, so cycling it in order never hits that cache.
-      const uniqueNext = {
-        ask: get(cycle(askPaths, 0)),
-        bare: get(cycle(askPaths, 0)),
-        cohortBare: get(cycle(askPaths, 0)),
+      const nextRequest = {
+        unique: byTarget(() => get(cycle(askPaths, 0))),
+        repeated: byTarget(() => get(cycle(popularPaths))),
       };
-      const repeatedNext = {
-        ask: get(cycle(popularPaths)),
-        bare: get(cycle(popularPaths)),
-        cohortBare: get(cycle(popularPaths)),
-      };
-
       const runs = {
-        unique: {
-          ask: [] as LoadResult[],
-          bare: [] as LoadResult[],
-          cohortBare: [] as LoadResult[],
-        },
-        repeated: {
-          ask: [] as LoadResult[],
-          bare: [] as LoadResult[],
-          cohortBare: [] as LoadResult[],
-        },
+        unique: byTarget((): LoadResult[] => []),
+        repeated: byTarget((): LoadResult[] => []),
       };
       const ratios = { unique: [] as number[], repeated: [] as number[] };
       const cohortRatios: number[] = [];
@@ -652,17 +634,15 @@ async function httpSection(): Promise<void> {
             ? (["ask", "bare", "cohortBare"] as const)
             : (["ask", "bare"] as const);
         for (const target of inRound)
-          await load(
-            targets[target],
-            (scenario === "unique" ? uniqueNext : repeatedNext)[target],
-            2,
-          );
+          await load(processes[target].url, nextRequest[scenario][target], 2);
         for (let round = 0; round < ROUNDS; round++) {
           const order = round % 2 === 0 ? inRound : [...inRound].reverse();
           for (const target of order) {
             progress(`HTTP round ${round + 1}/${ROUNDS}: ${scenario} questions -> ${target}`);
-            const next = scenario === "unique" ? uniqueNext[target] : repeatedNext[target];
-            runs[scenario][target].push(await load(targets[target], next, DURATION, pids[target]));
+            const { url, child } = processes[target];
+            runs[scenario][target].push(
+              await load(url, nextRequest[scenario][target], DURATION, child.process.pid),
+            );
           }
           ratios[scenario].push(runs[scenario].ask.at(-1)!.rps / runs[scenario].bare.at(-1)!.rps);
           if (scenario === "unique")
