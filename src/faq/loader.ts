@@ -17,6 +17,7 @@ export const ENTRY_RULES = {
   minAlternates: 6,
   minAnswerLength: 300,
   maxAnswerLength: 900,
+  maxShortLength: 32,
 } as const;
 
 const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -25,6 +26,9 @@ const text = z.string().trim().min(1, "must not be empty");
 const frontMatterSchema = z.strictObject({
   id: z.string().regex(KEBAB_CASE, "must be kebab-case (a-z, 0-9 and single hyphens)"),
   question: text,
+  short: text
+    .max(ENTRY_RULES.maxShortLength, `must be at most ${ENTRY_RULES.maxShortLength} characters`)
+    .optional(),
   alternates: z
     .array(text)
     .min(ENTRY_RULES.minAlternates, `needs at least ${ENTRY_RULES.minAlternates} alternates`),

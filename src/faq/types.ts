@@ -6,6 +6,8 @@ export interface FaqEntry {
   readonly id: string;
   /** The canonical question. */
   readonly question: string;
+  /** A few words naming the entry on buttons and in lists ("Hacked account"). */
+  readonly short?: string;
   /** Other ways people ask the same thing. */
   readonly alternates: readonly string[];
   /** Category id, one of `faq/categories.yaml`. */

@@ -4,10 +4,17 @@ import { z } from "zod";
 import type { FaqEntry } from "../faq/types.js";
 import type { AnswerEngine } from "../search/engine.js";
 
+/**
+ * Why a question has no right entry: `off-topic` is not about WhatsApp, `near-domain` is about
+ * WhatsApp but not privacy or security, `unanswerable` is a privacy question no entry answers.
+ */
+export type QuestionKind = "answerable" | "off-topic" | "near-domain" | "unanswerable";
+
 /** One labelled question: `expected` is an entry id, or null when no answer is right. */
 export interface LabelledQuestion {
   readonly q: string;
   readonly expected: string | null;
+  readonly kind?: QuestionKind;
 }
 
 /** What a system under evaluation returns: its answer id (or null) and its related ids. */
@@ -40,7 +47,11 @@ export interface QualityReport {
 }
 
 const questionSetSchema = z.array(
-  z.strictObject({ q: z.string().min(1), expected: z.string().nullable() }),
+  z.strictObject({
+    q: z.string().min(1),
+    expected: z.string().nullable(),
+    kind: z.enum(["answerable", "off-topic", "near-domain", "unanswerable"]).optional(),
+  }),
 );
 
 export async function loadQuestionSet(file: string): Promise<LabelledQuestion[]> {
