@@ -13,7 +13,7 @@ import { LRUCache } from "lru-cache";
 import type * as Loader from "../src/faq/loader.js";
 import type { KnowledgeBase } from "../src/faq/types.js";
 import type * as Engine from "../src/search/engine.js";
-import { normalizeText } from "../src/search/normalize.js";
+import { normalizeText } from "../src/text/normalize.js";
 import { median, percentile, ROOT, rng, pick, sleep } from "./lib.js";
 import {
   loadQuestionSet,

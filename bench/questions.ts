@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { normalizeText } from "../src/search/normalize.js";
+import { normalizeText } from "../src/text/normalize.js";
 import { int, pick, rng, ROOT, shuffle } from "./lib.js";
 
 export interface LabelledQuestion {

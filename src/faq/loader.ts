@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import { CORE_SCHEMA, load as loadYaml } from "js-yaml";
 import { z } from "zod";
-import type { ThesaurusGroup } from "../search/analyzer.js";
-import { normalizeText } from "../search/normalize.js";
+import { normalizeText } from "../text/normalize.js";
 import { formatEntryForTelegram } from "../render/answer.js";
 import { TELEGRAM_MESSAGE_LIMIT } from "../render/telegram-html.js";
 import { KnowledgeBaseError, type Problem } from "./errors.js";
 import { CATEGORIES_FILE, readKnowledgeBaseFiles, THESAURUS_FILE } from "./files.js";
-import type { Category, FaqEntry, KnowledgeBase } from "./types.js";
+import type { Category, FaqEntry, KnowledgeBase, ThesaurusGroup } from "./types.js";
 
 export { KnowledgeBaseError, type Problem } from "./errors.js";
 export { CATEGORIES_FILE, THESAURUS_FILE } from "./files.js";
@@ -78,7 +77,12 @@ export function parseKnowledgeBase(files: ReadonlyMap<string, string>): Knowledg
   if (entries.length === 0 && problems.length === 0) {
     problems.push({ file: "faq/", message: "contains no FAQ entries (*.md)" });
   }
-  checkCrossReferences(entries, categories, problems);
+  // Links are checked against every entry file, valid or not: one broken entry is reported once,
+  // not again by every entry that links to it.
+  const entryIds = new Set(
+    [...files.keys()].filter((name) => name.endsWith(".md")).map((name) => name.slice(0, -3)),
+  );
+  checkCrossReferences(entries, entryIds, categories, problems);
 
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
   const hash = createHash("sha256");
@@ -145,7 +149,7 @@ function parseEntry(name: string, content: string, problems: Problem[]): FaqEntr
       } else {
         problems.push({
           file: name,
-          field: String(issue.path[0] ?? "front matter"),
+          field: issue.path.length > 0 ? issue.path.join(".") : "front matter",
           message: readable(issue),
         });
       }
@@ -179,6 +183,7 @@ function parseEntry(name: string, content: string, problems: Problem[]): FaqEntr
 
 function checkCrossReferences(
   entries: readonly FaqEntry[],
+  entryIds: ReadonlySet<string>,
   categories: readonly Category[],
   problems: Problem[],
 ): void {
@@ -214,7 +219,7 @@ function checkCrossReferences(
   }
   for (const entry of entries) {
     for (const related of entry.related) {
-      if (!ids.has(related)) {
+      if (!entryIds.has(related)) {
         problems.push({
           file: `${entry.id}.md`,
           field: "related",

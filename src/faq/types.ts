@@ -1,5 +1,3 @@
-import type { ThesaurusGroup } from "../search/analyzer.js";
-
 /** One FAQ entry: a Markdown file in `faq/` with YAML front matter. */
 export interface FaqEntry {
   /** Kebab-case id, equal to the file name without `.md`. */
@@ -21,6 +19,12 @@ export interface FaqEntry {
   readonly reviewed: string;
   /** The answer, in Markdown. */
   readonly answer: string;
+}
+
+/** One group of the domain thesaurus: every synonym (word or phrase) is read as `canonical`. */
+export interface ThesaurusGroup {
+  readonly canonical: string;
+  readonly synonyms: readonly string[];
 }
 
 /** A topic that groups entries, for browsing. */

@@ -33,7 +33,10 @@ export interface Miss {
 
 export interface QualityReport {
   readonly answerable: number;
+  /** Questions with no right entry, by why (see {@link QuestionKind}). */
   readonly offTopic: number;
+  readonly nearDomain: number;
+  readonly unanswerable: number;
   /** Share of answerable questions whose answer is the expected entry. */
   readonly top1: number;
   /** Share of answerable questions with the expected entry in answer + first two related. */
@@ -42,6 +45,10 @@ export interface QualityReport {
   readonly mrr: number;
   /** Share of off-topic questions answered with null. */
   readonly rejection: number;
+  /** Share of near-domain questions (WhatsApp, not privacy) answered with null. */
+  readonly nearDomainRejection: number;
+  /** Share of unanswerable privacy questions that got an answer anyway (lower is better). */
+  readonly unanswerableAnswered: number;
   readonly perCategory: ReadonlyMap<string, { total: number; top1: number }>;
   readonly misses: readonly Miss[];
 }
@@ -58,6 +65,11 @@ export async function loadQuestionSet(file: string): Promise<LabelledQuestion[]>
   return questionSetSchema.parse(JSON.parse(await readFile(file, "utf8")));
 }
 
+/** A question's kind: as labelled, else answerable when it expects an entry, off-topic if not. */
+export function kindOf(question: LabelledQuestion): QuestionKind {
+  return question.kind ?? (question.expected === null ? "off-topic" : "answerable");
+}
+
 /** Runs every question through `rank` and scores the results. */
 export function evaluate(
   rank: Ranker,
@@ -67,18 +79,23 @@ export function evaluate(
   const categoryOf = new Map(entries.map((e) => [e.id, e.category]));
   const perCategory = new Map<string, { total: number; top1: number }>();
   const misses: Miss[] = [];
+  const asked = { "off-topic": 0, "near-domain": 0, unanswerable: 0 };
+  const answeredAnyway = { "off-topic": 0, "near-domain": 0, unanswerable: 0 };
   let answerable = 0;
-  let offTopic = 0;
   let top1 = 0;
   let top3 = 0;
   let reciprocal = 0;
-  let rejected = 0;
-  for (const { q, expected } of questions) {
+  for (const question of questions) {
+    const { q, expected } = question;
+    const kind = kindOf(question);
     const ranking = rank(q);
-    if (expected === null) {
-      offTopic++;
-      if (ranking.answer === null) rejected++;
-      else misses.push({ question: q, expected, got: ranking.answer });
+    if (kind !== "answerable" || expected === null) {
+      const noAnswerKind = kind === "answerable" ? "off-topic" : kind;
+      asked[noAnswerKind]++;
+      if (ranking.answer !== null) {
+        answeredAnyway[noAnswerKind]++;
+        misses.push({ question: q, expected: null, got: ranking.answer });
+      }
       continue;
     }
     answerable++;
@@ -95,13 +112,18 @@ export function evaluate(
     if (position >= 0 && position < 3) top3++;
     if (position >= 0) reciprocal += 1 / (position + 1);
   }
+  const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
   return {
     answerable,
-    offTopic,
-    top1: top1 / Math.max(answerable, 1),
-    top3: top3 / Math.max(answerable, 1),
-    mrr: reciprocal / Math.max(answerable, 1),
-    rejection: rejected / Math.max(offTopic, 1),
+    offTopic: asked["off-topic"],
+    nearDomain: asked["near-domain"],
+    unanswerable: asked.unanswerable,
+    top1: share(top1, answerable),
+    top3: share(top3, answerable),
+    mrr: share(reciprocal, answerable),
+    rejection: 1 - share(answeredAnyway["off-topic"], asked["off-topic"]),
+    nearDomainRejection: 1 - share(answeredAnyway["near-domain"], asked["near-domain"]),
+    unanswerableAnswered: share(answeredAnyway.unanswerable, asked.unanswerable),
     perCategory,
     misses,
   };

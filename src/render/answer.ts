@@ -1,5 +1,13 @@
-import type { FaqEntry } from "../faq/types.js";
 import { escapeHtml, markdownToTelegramHtml } from "./telegram-html.js";
+
+/** What rendering an entry needs (a FAQ entry has all of it). */
+export interface RenderableEntry {
+  readonly question: string;
+  /** Markdown. */
+  readonly answer: string;
+  readonly sources: readonly string[];
+  readonly reviewed: string;
+}
 
 /** "https://faq.whatsapp.com/..." -> "faq.whatsapp.com": sources shown compactly. */
 export function sourceLabel(url: string): string {
@@ -14,7 +22,7 @@ export function sourceLabel(url: string): string {
  * The full Telegram message for an entry: the question in bold, the answer, then compact source
  * links and the review date. `faq:check` makes sure this fits one Telegram message.
  */
-export function formatEntryForTelegram(entry: FaqEntry): string {
+export function formatEntryForTelegram(entry: RenderableEntry): string {
   const sources = entry.sources
     .map(
       (url) =>

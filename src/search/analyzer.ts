@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
-import { normalizedWords } from "./normalize.js";
+import type { ThesaurusGroup } from "../faq/types.js";
+import { normalizedWords } from "../text/normalize.js";
 import type { SpellingCorrector } from "./spelling.js";
 import { STOP_WORDS } from "./stopwords.js";
 
@@ -7,12 +8,6 @@ const MIN_STEM_FOR_SYNONYM = 4;
 const NOTHING_CORRECTED: ReadonlySet<string> = new Set();
 /** Words met only in questions (typos, off-topic words) that are remembered at most. */
 const QUERY_WORDS_REMEMBERED = 100_000;
-
-/** One group of the domain thesaurus: every synonym (word or phrase) is read as `canonical`. */
-export interface ThesaurusGroup {
-  readonly canonical: string;
-  readonly synonyms: readonly string[];
-}
 
 interface Phrase {
   readonly tokens: readonly string[];

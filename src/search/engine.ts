@@ -3,7 +3,7 @@ import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
 import { LRUCache } from "lru-cache";
 import { AnswerCache } from "./answer-cache.js";
 import { ASKED, buildIndex, IN_ANSWER, type IndexedEntry } from "./index-builder.js";
-import { normalizedWords } from "./normalize.js";
+import { normalizedWords } from "../text/normalize.js";
 import type { TermScores } from "./term-scores.js";
 
 /** Tuning of the answer engine. Every option has a default in {@link ENGINE_DEFAULTS}. */

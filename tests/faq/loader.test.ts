@@ -71,7 +71,7 @@ describe("parseKnowledgeBase", () => {
     ["an empty field", { question: '""' }, "one.md [question] must not be empty"],
     ["too few alternates", { alternates: "[a, b]" }, "one.md [alternates] needs at least 6"],
     ["no sources", { sources: "[]" }, "one.md [sources] needs at least one source"],
-    ["a bad source URL", { sources: "[not-a-url]" }, "one.md [sources]"],
+    ["a bad source URL", { sources: "[not-a-url]" }, "one.md [sources.0]"],
     ["a bad date", { reviewed: "yesterday" }, "one.md [reviewed] must be a date"],
     ["an id that is not the file name", { id: "other" }, "one.md [id]"],
     ["an unknown category", { category: "cooking" }, "one.md [category]"],

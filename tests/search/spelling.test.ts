@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../src/faq/loader.js";
 import { COMMON_WORDS } from "../../src/search/common-words.js";
-import { normalizedWords } from "../../src/search/normalize.js";
+import { normalizedWords } from "../../src/text/normalize.js";
 import { editDistance, SpellingCorrector } from "../../src/search/spelling.js";
 
 const vocabulary = new Map([

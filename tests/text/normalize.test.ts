@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normalizeText, normalizeUnicode, tokenize } from "../../src/search/normalize.js";
+import { normalizeText, normalizeUnicode, tokenize } from "../../src/text/normalize.js";
 
 describe("normalizeText", () => {
   it("folds case, accents and full-width letters", () => {
