@@ -9,7 +9,7 @@
  * keeps growing as real corpora do. Categories and thesaurus are the real ones.
  */
 import type { FaqEntry, KnowledgeBase } from "../src/faq/types.js";
-import { STOP_WORDS } from "../src/search/stopwords.js";
+import { ENGLISH_STOP_WORDS as STOP_WORDS } from "../src/text/stop-words.js";
 import { int, pick, rng } from "./lib.js";
 
 const ONSETS = [
@@ -169,6 +169,7 @@ export function syntheticKnowledgeBase(
     entries.push({
       id: `syn-${String(i).padStart(width, "0")}`,
       question: question.charAt(0).toUpperCase() + question.slice(1),
+      short: `Synthetic topic ${i}`,
       alternates: alts,
       category: pick(random, categories),
       tags: [topic[0]!, topic[1]!, pick(random, tags)],
@@ -179,10 +180,14 @@ export function syntheticKnowledgeBase(
     });
   }
   return {
+    language: "en",
     entries,
     categories: real.categories,
     thesaurus: real.thesaurus,
+    outOfScope: [],
     version: `synthetic-${size}-${seed}`,
+    translations: new Map(),
+    translationGaps: [],
   };
 }
 
@@ -203,6 +208,7 @@ export function toFiles(
         "---",
         `id: ${e.id}`,
         `question: ${q(e.question)}`,
+        `short: ${q(e.short)}`,
         "alternates:",
         ...e.alternates.map((a) => `  - ${q(a)}`),
         `category: ${e.category}`,

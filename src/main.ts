@@ -17,11 +17,11 @@ import { ConfigError, loadConfig } from "./config/index.js";
 import { KnowledgeBaseError } from "./faq/errors.js";
 import { loadKnowledgeBaseAtStart } from "./faq/snapshot.js";
 import { buildApp } from "./http/app.js";
-import { EngineHolder } from "./http/engine-holder.js";
+import { AnswerServiceHolder } from "./answering/holder.js";
+import { KnowledgeBaseReloader, translationGapsOf } from "./answering/reload.js";
+import { AnswerService } from "./answering/service.js";
 import { Metrics } from "./ops/metrics.js";
 import { DeferredLogger } from "./ops/deferred-logger.js";
-import { KnowledgeBaseReloader } from "./ops/reload.js";
-import { AnswerEngine } from "./search/engine.js";
 import {
   createStore,
   ResilientInsightsStore,
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   // Validated in full unless the build's snapshot is of these exact files and this exact code.
   const startup = await loadKnowledgeBaseAtStart(config.faqDir);
   const { knowledgeBase } = startup;
-  const engines = new EngineHolder();
+  const answers = new AnswerServiceHolder();
   const metrics = new Metrics();
 
   // The store opens before Fastify creates the process logger; its early lines are replayed.
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       ? undefined
       : new (await import("./bot/service.js")).TelegramBotService({
           token: config.botToken,
-          engines,
+          answers,
           apiRoot: config.telegramApiRoot,
           webhook:
             config.webhookUrl !== undefined && config.webhookSecret !== undefined
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
         });
 
   const app = await buildApp({
-    engines,
+    answers,
     logger: { level: config.logLevel },
     metrics,
     corsOrigins: config.corsOrigins,
@@ -129,12 +129,14 @@ async function main(): Promise<void> {
   if (telegram?.mode === "webhook") await telegram.init();
 
   await app.listen({ port: config.port, host: config.host });
-  engines.set(AnswerEngine.build(knowledgeBase));
-  metrics.indexServing(knowledgeBase.version, knowledgeBase.entries.length, engines.loadedAt!);
+  answers.set(AnswerService.build(knowledgeBase));
+  metrics.indexServing(knowledgeBase.version, knowledgeBase.entries.length, answers.loadedAt!);
   app.log.info(
     {
       entries: knowledgeBase.entries.length,
       version: knowledgeBase.version,
+      languages: answers.current?.languages,
+      ...translationGapsOf(knowledgeBase),
       validation: startup.validation,
       ...(startup.snapshotMiss === undefined ? {} : { snapshot: startup.snapshotMiss }),
     },
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
   // Knowledge-base edits go live without a restart: SIGHUP, or file changes with FAQ_WATCH=1.
   const reloader = new KnowledgeBaseReloader({
     faqDir: config.faqDir,
-    engines,
+    answers,
     metrics,
     logger: app.log,
   });

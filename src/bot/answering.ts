@@ -4,9 +4,11 @@
  * compact, reply to the asking message, and only carry links to a private chat.
  */
 import type { FaqEntry } from "../faq/types.js";
-import type { Answer } from "../search/engine.js";
+import { type RecordableReply } from "../store/record.js";
 import type { InsightChannel } from "../store/insights.js";
 import { recordAnswer } from "../store/record.js";
+import { messagesFor } from "../i18n/messages.js";
+import { escapeHtml } from "../render/telegram-html.js";
 import type { BotContext } from "./context.js";
 import { loggableError } from "./error-boundary.js";
 import {
@@ -27,10 +29,14 @@ import { replyWithHtml } from "./send.js";
 
 /** Answers a question in a private chat. */
 export async function answerPrivately(ctx: BotContext, question: string): Promise<void> {
-  const result = ctx.engine.ask(clipQuestion(question));
+  const result = ctx.faq.ask(clipQuestion(question));
   ctx.services.metrics?.observeAnswer("telegram-private", result);
   record(ctx, "telegram-private", result);
   const related = result.related.map((match) => match.entry);
+  if (result.outcome === "out-of-scope") {
+    await replyWithHtml(ctx, escapeHtml(messagesFor(result.language).outcome.outOfScope));
+    return;
+  }
   if (result.answer !== null) {
     const entry = result.answer.entry;
     await replyWithHtml(ctx, entryMessage(entry), {
@@ -49,10 +55,16 @@ export async function answerInGroup(
   question: string,
   replyTo: number,
 ): Promise<void> {
-  const result = ctx.engine.ask(clipQuestion(question));
+  const result = ctx.faq.ask(clipQuestion(question));
   ctx.services.metrics?.observeAnswer("telegram-group", result);
   record(ctx, "telegram-group", result);
   const username = ctx.me.username;
+  if (result.outcome === "out-of-scope") {
+    await replyWithHtml(ctx, escapeHtml(messagesFor(result.language).outcome.outOfScope), {
+      replyTo,
+    });
+    return;
+  }
   if (result.answer !== null) {
     const entry = result.answer.entry;
     await replyWithHtml(ctx, compactEntryMessage(entry), { replyTo });
@@ -75,7 +87,7 @@ export async function sendEntry(
   options: { fromDeepLink?: boolean } = {},
 ): Promise<void> {
   const related = entry.related
-    .map((id) => ctx.engine.get(id))
+    .map((id) => ctx.faq.entry(id))
     .filter((other): other is FaqEntry => other !== undefined)
     .slice(0, MAX_RELATED_BUTTONS);
   recordAnswered(ctx, entry, channelOf(ctx));
@@ -92,7 +104,7 @@ export async function sendEntry(
  * Statistics must never cost or delay an answer: recording runs alongside the reply (not
  * awaited), and a failure is logged and forgotten.
  */
-function record(ctx: BotContext, channel: InsightChannel, result: Answer): void {
+function record(ctx: BotContext, channel: InsightChannel, result: RecordableReply): void {
   recordAnswer(ctx.services.insights, channel, result).catch((error: unknown) => {
     ctx.logger.warn({ err: loggableError(error) }, "could not record a question in the statistics");
   });

@@ -1,8 +1,11 @@
 import { type Api, Context } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import type { EngineHolder } from "../http/engine-holder.js";
+import type { AnswerServiceHolder } from "../answering/holder.js";
+import type { LanguageHints } from "../answering/language.js";
+import type { AnswerService, Reply, ShownMatch } from "../answering/service.js";
+import type { Category, FaqEntry } from "../faq/types.js";
 import type { Metrics } from "../ops/metrics.js";
-import type { AnswerEngine } from "../search/engine.js";
+import type { Language } from "../text/languages.js";
 import type { InsightsStore } from "../store/insights.js";
 import type { VoterKeys } from "./voter-key.js";
 
@@ -20,8 +23,8 @@ export interface BotLogger {
 
 /** What handlers need besides the update itself; shared by every update of one bot. */
 export interface BotServices {
-  /** The answer engine currently serving (replaced as a whole on reload). */
-  readonly engines: EngineHolder;
+  /** The answer service currently serving (replaced as a whole on reload). */
+  readonly answers: AnswerServiceHolder;
   /**
    * Anonymous answer counts, unanswered questions, votes and update claims. Calls on the
    * answer path are not awaited (or are bounded by the resilient wrapper in production).
@@ -43,8 +46,48 @@ export interface BotContextFlavor {
   readonly services: BotServices;
   /** Logger bound to this update's id. */
   readonly logger: BotLogger;
-  /** The current answer engine; throws `EngineNotReadyError` (src/http/engine-holder.ts) before the first build. */
-  readonly engine: AnswerEngine;
+  /**
+   * The FAQ as this user sees it: in their language, from the answer service currently serving.
+   * Throws `ServiceNotReadyError` (src/answering/holder.ts) before the first build.
+   */
+  readonly faq: UserFaq;
+}
+
+/** The answer service seen from one update: its user's language hints applied. */
+export class UserFaq {
+  readonly service: AnswerService;
+  readonly hints: LanguageHints;
+  /** The language of texts sent without a question to read (menus, browsing). */
+  readonly language: Language;
+
+  constructor(service: AnswerService, hints: LanguageHints) {
+    this.service = service;
+    this.hints = hints;
+    this.language = service.languageFor(hints);
+  }
+
+  /** A question's reply, in the language its text and the user call for. */
+  ask(question: string): Reply {
+    return this.service.ask(question, this.hints);
+  }
+
+  /** Entries matching a question as it is typed (inline mode), best first. */
+  search(question: string, limit?: number): ShownMatch[] {
+    return this.service.search(question, this.hints, limit);
+  }
+
+  /** An entry in {@link language} (or in `language`), if the id exists. */
+  entry(id: string, language: Language = this.language): FaqEntry | undefined {
+    return this.service.entry(id, language)?.entry;
+  }
+
+  get entries(): FaqEntry[] {
+    return this.service.entries(this.language).map((shown) => shown.entry);
+  }
+
+  get categories(): readonly Category[] {
+    return this.service.categories(this.language);
+  }
 }
 
 /** The context every handler of this bot receives. */
@@ -61,8 +104,13 @@ export function createContextConstructor(services: BotServices, logger: BotLogge
       this.logger = logger.child({ update_id: update.update_id });
     }
 
-    get engine(): AnswerEngine {
-      return this.services.engines.serving;
+    #faq: UserFaq | undefined;
+
+    get faq(): UserFaq {
+      const service = this.services.answers.serving;
+      if (this.#faq?.service !== service)
+        this.#faq = new UserFaq(service, { client: this.from?.language_code });
+      return this.#faq;
     }
   };
 }

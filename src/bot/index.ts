@@ -6,7 +6,7 @@
 import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { EngineHolder } from "../http/engine-holder.js";
+import type { AnswerServiceHolder } from "../answering/holder.js";
 import type { Metrics } from "../ops/metrics.js";
 import { DEFAULT_RETENTION_DAYS, deduplicatorOf, type InsightsStore } from "../store/insights.js";
 import { MemoryInsightsStore } from "../store/memory.js";
@@ -38,7 +38,7 @@ export type FaqBot = Bot<BotContext>;
 /** Everything the bot needs, passed in (nothing global). */
 export interface BotDependencies {
   /** Holder of the answer engine currently serving; the bot reads it per update. */
-  readonly engines: EngineHolder;
+  readonly answers: AnswerServiceHolder;
   /** pino-compatible logger (Fastify's `app.log` fits). */
   readonly logger: BotLogger;
   /**
@@ -81,7 +81,7 @@ export const RETRY_DEFAULTS: Partial<AutoRetryOptions> = {
 export function createBot(token: string, deps: BotDependencies): FaqBot {
   const insights = deps.insights ?? new MemoryInsightsStore();
   const services = {
-    engines: deps.engines,
+    answers: deps.answers,
     insights,
     adminInsights: deps.adminInsights ?? insights,
     voterKeys: deps.voterKeys ?? new VoterKeys(),

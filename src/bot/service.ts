@@ -10,7 +10,7 @@
  */
 import { GrammyError, HttpError } from "grammy";
 import type { FastifyInstance } from "fastify";
-import type { EngineHolder } from "../http/engine-holder.js";
+import type { AnswerServiceHolder } from "../answering/holder.js";
 import type { Metrics } from "../ops/metrics.js";
 import { WEBHOOK_PATH, webhookRoutes } from "../http/routes/webhook.js";
 import type { InsightsStore } from "../store/insights.js";
@@ -32,7 +32,7 @@ export interface WebhookSettings {
 
 export interface TelegramBotServiceOptions {
   readonly token: string;
-  readonly engines: EngineHolder;
+  readonly answers: AnswerServiceHolder;
   /** Webhook mode when given, long polling otherwise. */
   readonly webhook?: WebhookSettings;
   /** Another Bot API server (self-hosted telegram-bot-api, or a test stand-in). */
@@ -89,7 +89,7 @@ export class TelegramBotService {
     const logger: BotLogger = app.log.child({ component: "telegram" });
     this.#logger = logger;
     this.#bot = createBot(this.#options.token, {
-      engines: this.#options.engines,
+      answers: this.#options.answers,
       insights: this.#options.insights,
       adminInsights: this.#options.adminInsights,
       voterKeys: this.#options.voterKeys,
@@ -105,7 +105,7 @@ export class TelegramBotService {
       await app.register(webhookRoutes, {
         bot: this.#bot,
         secretToken: webhook.secret,
-        isReady: () => this.#options.engines.current !== undefined,
+        isReady: () => this.#options.answers.current !== undefined,
       });
     }
   };

@@ -16,7 +16,8 @@ import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readKnowledgeBaseFiles } from "./files.js";
-import type { KnowledgeBase } from "./types.js";
+import type { Language } from "../text/languages.js";
+import type { Edition, KnowledgeBase } from "./types.js";
 
 /** This service's code: the folder above `faq/` (`dist/` when built, `src/` under tsx). */
 const CODE_ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -25,7 +26,7 @@ const CODE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEFAULT_SNAPSHOT_FILE = path.join(CODE_ROOT, "knowledge-base.snapshot.json");
 
 /** Bump when the snapshot's shape changes. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 /** The libraries whose behaviour decides what passes validation. */
 const VALIDATING_PACKAGES = ["js-yaml", "marked", "zod"] as const;
 
@@ -62,7 +63,9 @@ export async function writeKnowledgeBaseSnapshot(
   // Written aside then renamed, so a service starting meanwhile never reads half a file.
   const temporary = `${file}.${process.pid}.tmp`;
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(temporary, JSON.stringify({ key, knowledgeBase }));
+  // Translations are a Map, which JSON writes as {}: stored as its [language, edition] pairs.
+  const stored = { ...knowledgeBase, translations: [...knowledgeBase.translations] };
+  await writeFile(temporary, JSON.stringify({ key, knowledgeBase: stored }));
   await rename(temporary, file);
   return knowledgeBase;
 }
@@ -135,17 +138,22 @@ function readSnapshot(file: string, key: string): SnapshotRead {
     return unreadable(file, error);
   }
   try {
-    const snapshot = JSON.parse(text) as { key?: unknown; knowledgeBase?: Partial<KnowledgeBase> };
+    const snapshot = JSON.parse(text) as {
+      key?: unknown;
+      knowledgeBase?: Omit<Partial<KnowledgeBase>, "translations"> & { translations?: unknown };
+    };
     if (snapshot.key !== key) return { snapshotMiss: "out of date" };
     const kb = snapshot.knowledgeBase;
     if (
       typeof kb?.version !== "string" ||
       !Array.isArray(kb.entries) ||
       !Array.isArray(kb.categories) ||
-      !Array.isArray(kb.thesaurus)
+      !Array.isArray(kb.thesaurus) ||
+      !Array.isArray(kb.translations)
     )
       throw new Error("not a knowledge base");
-    return { knowledgeBase: kb as KnowledgeBase };
+    const translations = new Map(kb.translations as [Language, Edition][]);
+    return { knowledgeBase: { ...kb, translations } as KnowledgeBase };
   } catch (error) {
     return unreadable(file, error);
   }

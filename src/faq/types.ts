@@ -1,11 +1,13 @@
-/** One FAQ entry: a Markdown file in `faq/` with YAML front matter. */
+import type { Language } from "../text/languages.js";
+
+/** One FAQ entry: a Markdown file in `faq/` with YAML front matter (or its translation). */
 export interface FaqEntry {
-  /** Kebab-case id, equal to the file name without `.md`. */
+  /** Kebab-case id, equal to the file name without `.md`, the same in every language. */
   readonly id: string;
   /** The canonical question. */
   readonly question: string;
   /** A few words naming the entry on buttons and in lists ("Hacked account"). */
-  readonly short?: string;
+  readonly short: string;
   /** Other ways people ask the same thing. */
   readonly alternates: readonly string[];
   /** Category id, one of `faq/categories.yaml`. */
@@ -34,11 +36,42 @@ export interface Category {
   readonly description: string;
 }
 
-/** Everything loaded from `faq/`, validated and immutable. */
-export interface KnowledgeBase {
+/**
+ * A kind of WhatsApp question that is not about privacy or security (changing number, stickers,
+ * media not downloading). A question that reads most like one is declined politely rather than
+ * answered with the privacy entry that shares a few of its words.
+ */
+export interface OutOfScopeTopic {
+  readonly id: string;
+  readonly phrasings: readonly string[];
+}
+
+/** The knowledge base in one language: what one answer engine is built from. */
+export interface Edition {
+  readonly language: Language;
+  /** The entries available in this language (a translation may lack stale or missing ones). */
   readonly entries: readonly FaqEntry[];
   readonly categories: readonly Category[];
   readonly thesaurus: readonly ThesaurusGroup[];
-  /** Short content hash: changes whenever any file of the knowledge base changes. */
+  readonly outOfScope: readonly OutOfScopeTopic[];
+  /** Short content hash of the whole knowledge base (every file, every language). */
   readonly version: string;
+}
+
+/** Why a translated entry is not served (the English entry is served in its place). */
+export interface TranslationGap {
+  readonly language: Language;
+  readonly id: string;
+  /** `missing`: no file; `stale`: made from an older version of the English entry. */
+  readonly reason: "missing" | "stale";
+  /** The English entry's current {@link entryFingerprint}, for the translator. */
+  readonly fingerprint: string;
+}
+
+/** Everything loaded from `faq/`, validated and immutable: the English edition and translations. */
+export interface KnowledgeBase extends Edition {
+  /** Every other language's edition, by language (entries only where the translation is current). */
+  readonly translations: ReadonlyMap<Language, Edition>;
+  /** Translations missing or made from an older English entry: `faq:check` fails on them. */
+  readonly translationGaps: readonly TranslationGap[];
 }

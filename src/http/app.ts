@@ -11,10 +11,10 @@ import Fastify, {
 } from "fastify";
 import helmet from "helmet";
 import type { Metrics } from "../ops/metrics.js";
-import type { Answer } from "../search/engine.js";
+import type { AnswerServiceHolder } from "../answering/holder.js";
+import type { Reply } from "../answering/service.js";
 import type { InsightsStore } from "../store/insights.js";
 import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.js";
-import type { EngineHolder } from "./engine-holder.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
@@ -34,11 +34,13 @@ declare module "fastify" {
 
 /** What the HTTP app needs; everything is passed in, nothing is global. */
 export interface AppDependencies {
-  readonly engines: EngineHolder;
+  readonly answers: AnswerServiceHolder;
   /** Fastify logger options (pino); `false` for silence in tests. */
   readonly logger?: FastifyServerOptions["logger"];
   /** Called after every /ask answer (statistics); must not throw or block. */
-  readonly onAnswer?: (question: string, answer: Answer) => void;
+  readonly onAnswer?: (question: string, reply: Reply) => void;
+  /** Public base URL of the service (`https://faq.example.com`): answers' permalinks use it. */
+  readonly publicUrl?: string;
   /** Prometheus metrics; without it there is no `/metrics` route. */
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
@@ -235,10 +237,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerLazyDocs(app, "/docs");
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   if (deps.questionRateLimit !== undefined) registerQuestionRateLimit(app, deps.questionRateLimit);
-  await app.register(healthRoutes, { engines: deps.engines });
-  await app.register(askRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
-  await app.register(faqRoutes, { engines: deps.engines });
-  await app.register(webRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
+  await app.register(healthRoutes, { answers: deps.answers });
+  await app.register(askRoutes, {
+    answers: deps.answers,
+    onAnswer: deps.onAnswer,
+    publicUrl: deps.publicUrl,
+  });
+  await app.register(faqRoutes, { answers: deps.answers });
+  await app.register(webRoutes, { answers: deps.answers, onAnswer: deps.onAnswer });
   if (deps.admin !== undefined)
     await app.register(adminRoutes, { token: deps.admin.token, store: deps.admin.store });
   for (const plugin of deps.plugins ?? []) await plugin(app);

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
-import type { Answer } from "../search/engine.js";
+import type { RecordableReply } from "../store/record.js";
 import type { InsightChannel } from "../store/insights.js";
 import { TallyHistogram, type HistogramTally } from "./tally-histogram.js";
 import { innerMap } from "../util/maps.js";
@@ -123,7 +123,7 @@ export class Metrics {
   }
 
   /** Counts one answered (or unanswered) question. */
-  observeAnswer(channel: Channel, answer: Answer): void {
+  observeAnswer(channel: Channel, answer: Omit<RecordableReply, "normalized">): void {
     const best = answer.answer ?? answer.related[0] ?? null;
     this.#confidenceTally.observe(best?.confidence ?? 0);
     let tally = this.#answerTallies.get(channel);

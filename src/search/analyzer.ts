@@ -1,8 +1,6 @@
-import { stemmer } from "stemmer";
 import type { ThesaurusGroup } from "../faq/types.js";
-import { normalizedWords } from "../text/normalize.js";
+import { analysisFor, type LanguageAnalysis } from "../text/analysis.js";
 import type { SpellingCorrector } from "./spelling.js";
-import { STOP_WORDS } from "./stopwords.js";
 
 const MIN_STEM_FOR_SYNONYM = 4;
 const NOTHING_CORRECTED: ReadonlySet<string> = new Set();
@@ -63,9 +61,11 @@ export interface AnalyzedQuery {
 /**
  * Turns text into index terms: normalise, correct spelling (queries only), fold thesaurus
  * synonyms and phrases into one canonical word, drop stop words, stem. Indexing and querying go
- * through the same steps so "encrypted", "encryption" and "e2ee" all meet.
+ * through the same steps so "encrypted", "encryption" and "e2ee" all meet. The language's own
+ * rules (its tokenizer, stop words and stemmer) come from its {@link LanguageAnalysis}.
  */
 export class TextAnalyzer {
+  readonly analysis: LanguageAnalysis;
   readonly #words = new Map<string, string>();
   /** Synonyms by stem too, so inflections ("stored", "storing") need no entry of their own. */
   readonly #stemmedWords = new Map<string, string>();
@@ -79,11 +79,20 @@ export class TextAnalyzer {
   readonly #queryReadings = new Map<string, WordReading>();
   #spelling: SpellingCorrector | undefined;
   #termIds: ReadonlyMap<string, number> | undefined;
+  /**
+   * The knowledge base's words by their form without diacritics, where that differs: a question
+   * typed without accents ("informacion") reads as the knowledge base's word ("información").
+   */
+  #byFolded: ReadonlyMap<string, string> | undefined;
 
-  constructor(thesaurus: readonly ThesaurusGroup[]) {
+  constructor(
+    thesaurus: readonly ThesaurusGroup[],
+    analysis: LanguageAnalysis = analysisFor("en"),
+  ) {
+    this.analysis = analysis;
     for (const group of thesaurus) {
       for (const synonym of [group.canonical, ...group.synonyms]) {
-        const tokens = normalizedWords(synonym);
+        const tokens = analysis.words(synonym);
         if (tokens.length === 1) {
           this.#words.set(tokens[0]!, group.canonical);
           // Very short stems are ambiguous ("adding" stems to "ad"), so they match literally only.
@@ -113,6 +122,20 @@ export class TextAnalyzer {
   }
 
   /**
+   * Lets questions typed without diacritics read as the knowledge base's words; call once every
+   * document is indexed. Nothing to do for a language whose words have none.
+   */
+  useFolding(): void {
+    const byFolded = new Map<string, string>();
+    for (const [word, reading] of this.#readings) {
+      if (reading.indexed === 0) continue;
+      const folded = this.analysis.fold(word);
+      if (folded !== word && !this.#readings.has(folded)) byFolded.set(folded, word);
+    }
+    this.#byFolded = byFolded.size > 0 ? byFolded : undefined;
+  }
+
+  /**
    * The words typos are corrected to: every word of the indexed text that is not a stop word,
    * with how often it occurred, and every thesaurus word (counted once more each).
    */
@@ -121,7 +144,7 @@ export class TextAnalyzer {
     for (const [word, reading] of this.#readings)
       if (reading.indexed > 0) vocabulary.set(word, reading.indexed);
     const add = (token: string) => {
-      if (!STOP_WORDS.has(token)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
+      if (!this.analysis.isStopWord(token)) vocabulary.set(token, (vocabulary.get(token) ?? 0) + 1);
     };
     for (const word of this.#words.keys()) add(word);
     for (const phrases of this.#phrases.values())
@@ -135,7 +158,7 @@ export class TextAnalyzer {
    * a phrase can be matched as soon as its first word is read.
    */
   indexTerms(text: string): string[] {
-    const tokens = normalizedWords(text);
+    const tokens = this.analysis.words(text);
     const terms: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const reading = this.#read(tokens[i]!, true);
@@ -156,7 +179,7 @@ export class TextAnalyzer {
 
   /** Distinct index terms of a user's question, with spelling correction. */
   analyzeQuery(question: string): AnalyzedQuery {
-    const tokens = normalizedWords(question);
+    const tokens = this.analysis.words(question);
     return this.analyzeWords(tokens, tokens.join(" "));
   }
 
@@ -249,9 +272,13 @@ export class TextAnalyzer {
    */
   #read(token: string, indexing: boolean): WordReading {
     let reading = this.#readings.get(token) ?? this.#queryReadings.get(token);
+    if (reading === undefined && !indexing && this.#byFolded !== undefined) {
+      const word = this.#byFolded.get(this.analysis.fold(token));
+      if (word !== undefined) return this.#readings.get(word)!;
+    }
     if (reading === undefined) {
       let term: string | null = null;
-      if (!STOP_WORDS.has(token)) {
+      if (!this.analysis.isStopWord(token)) {
         const stem = this.#stem(token);
         const canonical = this.#words.get(token) ?? this.#stemmedWords.get(stem);
         term = canonical === undefined ? stem : this.#stem(canonical);
@@ -271,6 +298,6 @@ export class TextAnalyzer {
   }
 
   #stem(word: string): string {
-    return /\d/.test(word) ? word : stemmer(word);
+    return this.analysis.stem(word);
   }
 }

@@ -1,9 +1,16 @@
-import type { Category, FaqEntry, KnowledgeBase } from "../faq/types.js";
-import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
 import { LRUCache } from "lru-cache";
+import type { Category, Edition, FaqEntry, OutOfScopeTopic } from "../faq/types.js";
+import type { Language } from "../text/languages.js";
+import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
 import { AnswerCache } from "./answer-cache.js";
-import { ASKED, buildIndex, IN_ANSWER, type IndexedEntry } from "./index-builder.js";
-import { normalizedWords } from "../text/normalize.js";
+import {
+  ASKED,
+  buildIndex,
+  IN_ANSWER,
+  type IndexedDocument,
+  type IndexedEntry,
+  type IndexedTopic,
+} from "./index-builder.js";
 import type { TermScores } from "./term-scores.js";
 
 /** Tuning of the answer engine. Every option has a default in {@link ENGINE_DEFAULTS}. */
@@ -29,6 +36,17 @@ export interface EngineOptions {
    * cache off). Larger than `cacheSize`: a ranking is small and serves many phrasings.
    */
   rankingCacheSize?: number;
+  /** The confidence's coefficients (see {@link CALIBRATION}); for `npm run tune` only. */
+  calibration?: Partial<Calibration>;
+}
+
+/** The coefficients of the confidence's logistic function. */
+export interface Calibration {
+  readonly intercept: number;
+  readonly phrasingCoverage: number;
+  readonly evidence: number;
+  readonly bothCoverages: number;
+  readonly queryCoverage: number;
 }
 
 export const ENGINE_DEFAULTS = {
@@ -61,6 +79,12 @@ export interface Ranking {
   /** True when the runner-up is almost as good as the answer (it is then first in `related`). */
   readonly ambiguous: boolean;
   /**
+   * Set when the question reads more like an out-of-scope topic (a WhatsApp question that is not
+   * about privacy) than like any entry, confidently: it is declined, `answer` is null and
+   * `related` empty.
+   */
+  readonly declined: OutOfScopeTopic | null;
+  /**
    * The question as the engine read it: its terms (by id, in id order) and which of them came
    * from a spelling correction. Questions with the same key get the same ranking.
    */
@@ -72,6 +96,17 @@ export interface Answer extends Ranking {
   /** The normalised question. */
   readonly normalized: string;
 }
+
+/** A match with the blend of confidence and BM25 it was ranked by. */
+interface RankedMatch extends Match {
+  readonly rank: number;
+}
+
+const withoutRank = ({ entry, confidence, score }: RankedMatch): Match => ({
+  entry,
+  confidence,
+  score,
+});
 
 /** A query's terms resolved against the vocabulary once, then shared by every candidate. */
 interface PreparedQuery {
@@ -87,7 +122,7 @@ interface PreparedQuery {
 }
 
 /** How a term occurs in an entry (binary search in its sorted term ids); 0 when it does not. */
-function presenceIn(item: IndexedEntry, termId: number): number {
+function presenceIn(item: IndexedDocument, termId: number): number {
   const ids = item.termIds;
   let low = 0;
   let high = ids.length - 1;
@@ -117,12 +152,13 @@ const BM25_SHARE = 0.5;
  * search over the four coefficients for the best top-1, top-3 and rejection together, taking the
  * middle of the flat optimum rather than its edge.
  */
-const CALIBRATION = {
+export const CALIBRATION: Calibration = {
   intercept: -4.6,
   phrasingCoverage: 3.7,
   evidence: 0.95,
   bothCoverages: 3.3,
-} as const;
+  queryCoverage: 0,
+};
 
 /**
  * The answer engine: question in, ranked FAQ entries with a confidence out. Built once from a
@@ -130,15 +166,18 @@ const CALIBRATION = {
  * channel and can be swapped atomically on reload.
  */
 export class AnswerEngine {
-  readonly knowledgeBase: KnowledgeBase;
+  /** The knowledge base in the engine's language. */
+  readonly knowledgeBase: Edition;
   /** Milliseconds spent in each phase of the build (for the benchmark and the logs). */
   readonly buildTimings: Readonly<Record<string, number>>;
-  readonly #options: Required<Omit<EngineOptions, "boost">> & {
+  readonly #options: Required<Omit<EngineOptions, "boost" | "calibration">> & {
     boost: Required<NonNullable<EngineOptions["boost"]>>;
   };
+  readonly #calibration: Calibration;
   readonly #analyzer: TextAnalyzer;
   readonly #scores: TermScores;
   readonly #items: readonly IndexedEntry[];
+  readonly #topics: readonly IndexedTopic[];
   readonly #byId: ReadonlyMap<string, IndexedEntry>;
   /** IDF-like weight per term id. */
   readonly #termWeights: Float64Array;
@@ -163,18 +202,20 @@ export class AnswerEngine {
    */
   readonly #rankings: LRUCache<string, Ranking> | undefined;
 
-  private constructor(knowledgeBase: KnowledgeBase, options: EngineOptions) {
+  private constructor(knowledgeBase: Edition, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
     this.#options = {
       ...ENGINE_DEFAULTS,
       ...options,
       boost: { ...ENGINE_DEFAULTS.boost, ...options.boost },
     };
+    this.#calibration = { ...CALIBRATION, ...options.calibration };
     const index = buildIndex(knowledgeBase, this.#options.boost);
     this.#analyzer = index.analyzer;
     this.#termWeights = index.termWeights;
     this.#unknownIdf = index.unknownWeight;
     this.#items = index.items;
+    this.#topics = index.topics;
     this.#scores = index.scores;
     this.buildTimings = index.timings;
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
@@ -186,7 +227,7 @@ export class AnswerEngine {
   }
 
   /** Builds the index; throws only on programming errors (the knowledge base is validated). */
-  static build(knowledgeBase: KnowledgeBase, options: EngineOptions = {}): AnswerEngine {
+  static build(knowledgeBase: Edition, options: EngineOptions = {}): AnswerEngine {
     return new AnswerEngine(knowledgeBase, options);
   }
 
@@ -202,6 +243,15 @@ export class AnswerEngine {
     return this.knowledgeBase.version;
   }
 
+  get language(): Language {
+    return this.knowledgeBase.language;
+  }
+
+  /** The edition's words and its language's stop words (for telling languages apart). */
+  languageWords(): string[] {
+    return [...this.#analyzer.vocabulary().keys(), ...this.#analyzer.analysis.stopWords];
+  }
+
   /** The entry with this id, if any. */
   get(id: string): FaqEntry | undefined {
     return this.#byId.get(id)?.entry;
@@ -210,7 +260,7 @@ export class AnswerEngine {
   /** Answers one question (memoised by its normalised text once it is asked again). */
   ask(question: string): Answer {
     const cache = this.#cache;
-    const words = normalizedWords(question);
+    const words = this.#analyzer.analysis.words(question);
     const normalized = words.join(" ");
     let answer = cache?.get(normalized);
     if (answer !== undefined) return answer;
@@ -220,8 +270,7 @@ export class AnswerEngine {
       ranking = this.#answer(prepared);
       this.#rankings?.set(prepared.key, ranking);
     }
-    const { answer: best, related, ambiguous, key } = ranking;
-    answer = { answer: best, related, ambiguous, key, normalized };
+    answer = { ...ranking, normalized };
     cache?.offer(normalized, answer);
     return answer;
   }
@@ -230,7 +279,7 @@ export class AnswerEngine {
   search(question: string, limit = 10): Match[] {
     const query = this.#prepare(this.#analyzer.analyzeQuery(question));
     return this.#rank(query, Math.max(limit, this.#options.candidates))
-      .filter((match) => match.confidence >= this.#options.relatedThreshold)
+      .matches.filter((match) => match.confidence >= this.#options.relatedThreshold)
       .slice(0, limit);
   }
 
@@ -244,7 +293,7 @@ export class AnswerEngine {
     return {
       terms: query.terms,
       corrected: [...query.corrected],
-      matches: this.#rank(this.#prepare(query), this.#options.candidates),
+      matches: this.#rank(this.#prepare(query), this.#options.candidates).matches,
     };
   }
 
@@ -288,18 +337,27 @@ export class AnswerEngine {
     const { threshold, relatedThreshold, suggestThreshold, maxRelated, ambiguityMargin } =
       this.#options;
     const { key } = prepared;
-    const ranked = this.#rank(prepared, this.#options.candidates);
+    const { matches: ranked, topic } = this.#rank(prepared, this.#options.candidates);
     const best = ranked[0];
+    if (
+      topic !== undefined &&
+      topic.confidence >= threshold &&
+      (best === undefined || topic.rank >= best.rank)
+    ) {
+      return { answer: null, related: [], ambiguous: false, declined: topic.topic, key };
+    }
     if (best === undefined || best.confidence < threshold) {
       const suggestions = ranked
         .filter((m) => m.confidence >= suggestThreshold)
-        .slice(0, maxRelated);
-      return { answer: null, related: suggestions, ambiguous: false, key };
+        .slice(0, maxRelated)
+        .map(withoutRank);
+      return { answer: null, related: suggestions, ambiguous: false, declined: null, key };
     }
-    const related = ranked
+    const related: Match[] = ranked
       .slice(1)
       .filter((m) => m.confidence >= relatedThreshold)
-      .slice(0, maxRelated);
+      .slice(0, maxRelated)
+      .map(withoutRank);
     const ambiguous =
       related[0] !== undefined && best.confidence - related[0].confidence <= ambiguityMargin;
     for (const id of best.entry.related) {
@@ -309,29 +367,40 @@ export class AnswerEngine {
       if (item)
         related.push({ entry: item.entry, confidence: this.#scored(prepared, item), score: 0 });
     }
-    return { answer: best, related, ambiguous, key };
+    return { answer: withoutRank(best), related, ambiguous, declined: null, key };
   }
 
-  /** Candidates from BM25, re-ranked by a blend of confidence and relative BM25 score. */
-  #rank(prepared: PreparedQuery, limit: number): Match[] {
-    if (prepared.ids.length === 0) return [];
+  /**
+   * Candidates from BM25, re-ranked by a blend of confidence and relative BM25 score: the
+   * entries among them, and the best out-of-scope topic if one is a candidate.
+   */
+  #rank(
+    prepared: PreparedQuery,
+    limit: number,
+  ): {
+    matches: RankedMatch[];
+    topic?: { topic: OutOfScopeTopic; confidence: number; rank: number };
+  } {
+    if (prepared.ids.length === 0) return { matches: [] };
     const results = this.#scores.search(prepared.ids, limit);
-    if (results.length === 0) return [];
+    if (results.length === 0) return { matches: [] };
     const top = results[0]!.score;
+    const entries = this.#items.length;
     this.#mark(prepared, 1);
-    const matches = results.map(({ doc, score }) => {
-      const item = this.#items[doc]!;
-      const confidence = this.#confidence(prepared, item);
-      return {
-        entry: item.entry,
-        confidence,
-        score,
-        rank: confidence + BM25_SHARE * (score / top),
-      };
-    });
+    const matches: RankedMatch[] = [];
+    let topic: { topic: OutOfScopeTopic; confidence: number; rank: number } | undefined;
+    for (const { doc, score } of results) {
+      const document: IndexedDocument =
+        doc < entries ? this.#items[doc]! : this.#topics[doc - entries]!;
+      const confidence = this.#confidence(prepared, document);
+      const rank = confidence + BM25_SHARE * (score / top);
+      if (doc < entries) matches.push({ entry: this.#items[doc]!.entry, confidence, score, rank });
+      else if (topic === undefined || rank > topic.rank)
+        topic = { topic: this.#topics[doc - entries]!.topic, confidence, rank };
+    }
     this.#mark(prepared, 0);
     matches.sort((a, b) => b.rank - a.rank);
-    return matches.map(({ entry, confidence, score }) => ({ entry, confidence, score }));
+    return { matches, topic };
   }
 
   #mark(prepared: PreparedQuery, value: 0 | 1): void {
@@ -352,7 +421,7 @@ export class AnswerEngine {
    * matched. Raw BM25 scores grow with query length and vary with the index; these do not.
    * Expects the query's terms to be marked in `#inQuery`.
    */
-  #confidence(prepared: PreparedQuery, item: IndexedEntry): number {
+  #confidence(prepared: PreparedQuery, item: IndexedDocument): number {
     const { ids, weights, total } = prepared;
     if (total === 0) return 0;
     let matched = 0;
@@ -382,11 +451,13 @@ export class AnswerEngine {
       start = end;
     }
     const queryCoverage = matched / total;
+    const c = this.#calibration;
     const logit =
-      CALIBRATION.intercept +
-      CALIBRATION.phrasingCoverage * phrasingCoverage +
-      CALIBRATION.evidence * Math.log1p(matched) +
-      CALIBRATION.bothCoverages * queryCoverage * phrasingCoverage;
+      c.intercept +
+      c.phrasingCoverage * phrasingCoverage +
+      c.evidence * Math.log1p(matched) +
+      c.bothCoverages * queryCoverage * phrasingCoverage +
+      c.queryCoverage * queryCoverage;
     return Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
   }
 }

@@ -1,12 +1,12 @@
-import type { FaqEntry, KnowledgeBase } from "../faq/types.js";
+import type { Edition, FaqEntry, OutOfScopeTopic } from "../faq/types.js";
+import { analysisFor } from "../text/analysis.js";
 import { TextAnalyzer } from "./analyzer.js";
 import { SpellingCorrector } from "./spelling.js";
 import { type CountedField, InspectableMiniSearch, TermScores } from "./term-scores.js";
 
-/** An entry as the engine scores it: term ids in compact typed arrays. */
-export interface IndexedEntry {
-  readonly entry: FaqEntry;
-  /** Position in the knowledge base (and document number in the score table). */
+/** A document as the engine scores it: term ids in compact typed arrays. */
+export interface IndexedDocument {
+  /** Document number in the score table: entries first, then out-of-scope topics. */
   readonly doc: number;
   /** The entry's distinct term ids, sorted, and for each whether it is {@link ASKED} or {@link IN_ANSWER}. */
   readonly termIds: Int32Array;
@@ -17,6 +17,16 @@ export interface IndexedEntry {
   readonly phrasingEnds: Int32Array;
   /** Total term weight of each phrasing. */
   readonly phrasingWeights: Float64Array;
+}
+
+/** An entry as the engine scores it; its `doc` is its position in the edition. */
+export interface IndexedEntry extends IndexedDocument {
+  readonly entry: FaqEntry;
+}
+
+/** An out-of-scope topic as the engine scores it: phrasings only. */
+export interface IndexedTopic extends IndexedDocument {
+  readonly topic: OutOfScopeTopic;
 }
 
 /** How a term occurs in an entry, in the presence table. */
@@ -35,6 +45,8 @@ export interface EngineIndex {
   readonly unknownWeight: number;
   /** One per entry, in knowledge-base order. */
   readonly items: readonly IndexedEntry[];
+  /** One per out-of-scope topic; their documents follow the entries'. */
+  readonly topics: readonly IndexedTopic[];
   /** BM25 scores per term, tabulated from MiniSearch. */
   readonly scores: TermScores;
   /** Milliseconds spent in each phase of the build (for the benchmark and the logs). */
@@ -178,10 +190,25 @@ class TermNumbering {
  * intermediate arrays are avoided where the work is per term: at 100,000 entries there are
  * millions of terms.
  */
-export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): EngineIndex {
+export function buildIndex(edition: Edition, boosts: FieldBoosts): EngineIndex {
   const timer = new PhaseTimer();
-  const entries = knowledgeBase.entries;
-  const analyzer = new TextAnalyzer(knowledgeBase.thesaurus);
+  const entries = edition.entries;
+  // Out-of-scope topics are documents of phrasings alone, after the entries.
+  const documents: {
+    question: string;
+    alternates: readonly string[];
+    tags: readonly string[];
+    answer: string;
+  }[] = [
+    ...entries,
+    ...edition.outOfScope.map(({ phrasings }) => ({
+      question: phrasings[0]!,
+      alternates: phrasings.slice(1),
+      tags: [],
+      answer: "",
+    })),
+  ];
+  const analyzer = new TextAnalyzer(edition.thesaurus, analysisFor(edition.language));
   const terms = new TermNumbering();
   // Each entry's terms are counted and handed to MiniSearch as soon as it is analysed (packed
   // postings, see addCounted), so analysed term lists never pile up: at 100,000 entries keeping
@@ -193,8 +220,8 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
   /** Per entry: distinct phrasing term ids, phrasing ends, and presence keys (id * 2 + asked). */
   const tables: { phrasings: Int32Array; ends: Int32Array; keys: Int32Array }[] = [];
 
-  for (let doc = 0; doc < entries.length; doc++) {
-    const entry = entries[doc]!;
+  for (let doc = 0; doc < documents.length; doc++) {
+    const entry = documents[doc]!;
     terms.startDocument();
     const phrasings: number[] = [];
     const ends: number[] = [];
@@ -226,12 +253,11 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
   timer.lap("analyse", indexingMs);
   timer.separately("minisearch", indexingMs);
 
-  const documents = entries.length;
-  const idf = (df: number) => Math.log(1 + documents / (df + 0.5));
+  const idf = (df: number) => Math.log(1 + documents.length / (df + 0.5));
   const termWeights = new Float64Array(documentFrequency.length);
   for (let id = 0; id < termWeights.length; id++) termWeights[id] = idf(documentFrequency[id]!);
   // Plain loops: typed arrays' `from` with a mapping function takes V8's slow generic path.
-  const items = entries.map((entry, doc): IndexedEntry => {
+  const scored = (doc: number): IndexedDocument => {
     const { phrasings, ends, keys } = tables[doc]!;
     const ids = new Int32Array(keys.length);
     const presence = new Uint8Array(keys.length);
@@ -250,7 +276,6 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
       start = end;
     }
     return {
-      entry,
       doc,
       termIds: ids,
       presence,
@@ -258,15 +283,21 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
       phrasingEnds: ends,
       phrasingWeights,
     };
-  });
+  };
+  const items = entries.map((entry, doc): IndexedEntry => ({ ...scored(doc), entry }));
+  const topics = edition.outOfScope.map((topic, i): IndexedTopic => ({
+    ...scored(entries.length + i),
+    topic,
+  }));
   timer.lap("entries");
 
   const scores = new TermScores(index, boosts, termIds);
   timer.lap("scores");
 
   // Typos are corrected to the words of the knowledge base's own topics.
-  analyzer.useSpelling(new SpellingCorrector(analyzer.vocabulary()));
+  analyzer.useSpelling(new SpellingCorrector(analyzer.vocabulary(), {}, edition.language));
   analyzer.useTermIds(termIds);
+  analyzer.useFolding();
   timer.lap("spelling");
 
   return {
@@ -275,6 +306,7 @@ export function buildIndex(knowledgeBase: KnowledgeBase, boosts: FieldBoosts): E
     termWeights,
     unknownWeight: idf(0),
     items,
+    topics,
     scores,
     timings: timer.laps,
   };

@@ -19,8 +19,10 @@ export interface SpellingOptions {
   memoSize?: number;
 }
 
+import type { Language } from "../text/languages.js";
 import { COMMON_WORDS } from "./common-words.js";
 
+const NO_WORDS: ReadonlySet<string> = new Set();
 const DEFAULTS: Required<SpellingOptions> = { minLength: 4, twoEditsFrom: 8, memoSize: 10_000 };
 
 export class SpellingCorrector {
@@ -42,9 +44,21 @@ export class SpellingCorrector {
   #measuredIn: Int32Array;
   #generation = 0;
 
-  /** @param frequency vocabulary words with how often they occur (ties go to the commoner). */
-  constructor(frequency: ReadonlyMap<string, number>, options: SpellingOptions = {}) {
+  /** Words never treated as typos: common words of the language that the FAQ does not use. */
+  readonly #commonWords: ReadonlySet<string>;
+
+  /**
+   * @param frequency vocabulary words with how often they occur (ties go to the commoner).
+   * @param language the vocabulary's language: English has a list of common words never
+   *   corrected (other languages' stop words are never looked up, which covers most of theirs).
+   */
+  constructor(
+    frequency: ReadonlyMap<string, number>,
+    options: SpellingOptions = {},
+    language: Language = "en",
+  ) {
     this.#options = { ...DEFAULTS, ...options };
+    this.#commonWords = language === "en" ? COMMON_WORDS : NO_WORDS;
     this.#frequency = frequency;
     for (const word of frequency.keys()) {
       if (word.length < this.#options.minLength - 1) continue;
@@ -77,7 +91,7 @@ export class SpellingCorrector {
   /** The vocabulary word the given word most likely misspells, or null when there is none. */
   correct(word: string): string | null {
     if (this.#frequency.has(word)) return word;
-    if (word.length < this.#options.minLength || /\d/.test(word) || COMMON_WORDS.has(word))
+    if (word.length < this.#options.minLength || /\d/.test(word) || this.#commonWords.has(word))
       return null;
     const remembered = this.#memo.get(word);
     if (remembered !== undefined) return remembered;

@@ -3,8 +3,21 @@
  * normalised text of an unanswered (below-threshold) question with its closest candidate. The
  * raw question text never reaches the store.
  */
-import type { Answer } from "../search/engine.js";
 import type { InsightChannel, InsightsStore } from "./insights.js";
+
+/** An entry a reply matched, as far as statistics care. */
+interface MatchedEntry {
+  readonly entry: { readonly id: string };
+  readonly confidence: number;
+}
+
+/** What statistics keep of a reply (the answer service's `Reply` and the engine's `Answer` fit). */
+export interface RecordableReply {
+  readonly answer: MatchedEntry | null;
+  readonly related: readonly MatchedEntry[];
+  /** The normalised question (never the raw text). */
+  readonly normalized: string;
+}
 
 /**
  * Records one reply. Returns the store's promise; callers on a request path do not await it
@@ -13,7 +26,7 @@ import type { InsightChannel, InsightsStore } from "./insights.js";
 export function recordAnswer(
   store: Pick<InsightsStore, "recordAnswered" | "recordUnanswered">,
   channel: InsightChannel,
-  answer: Answer,
+  answer: RecordableReply,
 ): Promise<void> {
   if (answer.answer !== null)
     return store.recordAnswered({ faqId: answer.answer.entry.id, channel });

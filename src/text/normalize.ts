@@ -91,6 +91,33 @@ function asciiWords(input: string): string[] {
   return words;
 }
 
+/** A leading /command and @mentions removed (for lower-cased text): they are never the question. */
+export function stripMentionsAndCommand(lowerCased: string): string {
+  return lowerCased.replace(LEADING_COMMAND, " ").replace(MENTION, " ");
+}
+
+/** Letters that decompose into no base letter and mark, folded by hand. */
+const UNDECOMPOSABLE = /[ıßœæøłđ]/g;
+const UNDECOMPOSABLE_FOLDS: Readonly<Record<string, string>> = {
+  ı: "i",
+  ß: "ss",
+  œ: "oe",
+  æ: "ae",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+};
+
+/** A lower-case word without diacritics ("información" -> "informacion", "şifre" -> "sifre"). */
+export function foldDiacritics(word: string): string {
+  if (ASCII.test(word)) return word;
+  return word
+    .normalize("NFD")
+    .replace(COMBINING_MARKS, "")
+    .replace(UNDECOMPOSABLE, (letter) => UNDECOMPOSABLE_FOLDS[letter]!)
+    .normalize("NFC");
+}
+
 /** Splits normalised text into tokens. */
 export function tokenize(normalized: string): string[] {
   return normalized === "" ? [] : normalized.split(" ");

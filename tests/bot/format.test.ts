@@ -7,6 +7,7 @@ import { checkTelegramHtml } from "../support/telegram-html.js";
 const hostile: FaqEntry = {
   id: "hostile",
   question: 'Is <script>alert("x")</script> & "quoted" safe?',
+  short: "<b>Hostile</b> & co",
   alternates: [],
   category: "about",
   tags: [],

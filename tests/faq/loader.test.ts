@@ -10,11 +10,12 @@ function entry(id: string, overrides: Record<string, string> = {}): string {
   const fields: Record<string, string> = {
     id,
     question: `What about ${id}?`,
-    alternates: `[${[1, 2, 3, 4, 5, 6].map((n) => `"${id} way ${n}"`).join(", ")}]`,
+    short: `About ${id}`,
+    alternates: `[${[1, 2, 3, 4, 5, 6, 7, 8].map((n) => `"${id} way ${n}"`).join(", ")}]`,
     category: "encryption",
     tags: "[privacy]",
     related: "[]",
-    sources: "[https://faq.whatsapp.com/]",
+    sources: "[https://faq.whatsapp.com/1234567890]",
     reviewed: "2026-11-29",
     ...overrides,
   };
@@ -69,7 +70,7 @@ describe("parseKnowledgeBase", () => {
   it.each([
     ["a missing field", { question: "<omit>" }, "one.md [question] is required"],
     ["an empty field", { question: '""' }, "one.md [question] must not be empty"],
-    ["too few alternates", { alternates: "[a, b]" }, "one.md [alternates] needs at least 6"],
+    ["too few alternates", { alternates: "[a, b]" }, "one.md [alternates] needs at least 8"],
     ["no sources", { sources: "[]" }, "one.md [sources] needs at least one source"],
     ["a bad source URL", { sources: "[not-a-url]" }, "one.md [sources.0]"],
     ["a bad date", { reviewed: "yesterday" }, "one.md [reviewed] must be a date"],
@@ -101,8 +102,8 @@ describe("parseKnowledgeBase", () => {
   it("rejects alternates that collide across entries, after normalisation", () => {
     const problems = problemsOf(
       files({
-        "one.md": entry("one", { alternates: '["Can FB see?", b, c, d, e, f]' }),
-        "two.md": entry("two", { alternates: '["can fb see", g, h, i, j, k]' }),
+        "one.md": entry("one", { alternates: '["Can FB see?", b, c, d, e, f, g1, h1]' }),
+        "two.md": entry("two", { alternates: '["can fb see", g, h, i, j, k, l1, m1]' }),
       }),
     );
     expect(problems.join("\n")).toContain(

@@ -2,15 +2,15 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
-import { realEngine } from "../support/knowledge-base.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
+import { realService } from "../support/knowledge-base.js";
 import { hostileString } from "../support/hostile.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  const engines = new EngineHolder();
-  engines.set(await realEngine({ cacheSize: 50 }));
-  app = await buildApp({ engines });
+  const answers = new AnswerServiceHolder();
+  answers.set(await realService({ cacheSize: 50 }));
+  app = await buildApp({ answers });
 });
 afterAll(() => app.close());
 

@@ -1,25 +1,25 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
 import type { InsightsStore } from "../../src/store/insights.js";
 import { MemoryInsightsStore } from "../../src/store/memory.js";
 import { recordAnswer } from "../../src/store/record.js";
-import { realEngine } from "../support/knowledge-base.js";
+import { realService } from "../support/knowledge-base.js";
 
 const TOKEN = "test-admin-token-0123456789";
 const auth = { authorization: `Bearer ${TOKEN}` };
 
-let engines: EngineHolder;
+let answers: AnswerServiceHolder;
 let store: MemoryInsightsStore;
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  engines = new EngineHolder();
-  engines.set(await realEngine({ cacheSize: 0 }));
+  answers = new AnswerServiceHolder();
+  answers.set(await realService({ cacheSize: 0 }));
   store = new MemoryInsightsStore();
   app = await buildApp({
-    engines,
+    answers,
     admin: { token: TOKEN, store },
     // As main.ts wires it: every /ask and page answer is recorded on the "http" channel.
     onAnswer: (_question, answer) => void recordAnswer(store, "http", answer),
@@ -112,7 +112,7 @@ describe("admin API", () => {
     const failing = new Proxy({} as InsightsStore, {
       get: () => () => Promise.reject(new Error("ECONNREFUSED secret-host:6379")),
     });
-    const broken = await buildApp({ engines, admin: { token: TOKEN, store: failing } });
+    const broken = await buildApp({ answers, admin: { token: TOKEN, store: failing } });
     const response = await broken.inject({ url: "/admin/feedback", headers: auth });
     expect(response.statusCode).toBe(503);
     expect(response.body).not.toContain("secret-host");
@@ -135,7 +135,7 @@ describe("admin API", () => {
   });
 
   it("does not exist without ADMIN_TOKEN: every admin path is a plain 404", async () => {
-    const open = await buildApp({ engines, admin: { token: undefined, store } });
+    const open = await buildApp({ answers, admin: { token: undefined, store } });
     for (const url of ["/admin/stats", "/admin/unanswered", "/admin/feedback"]) {
       const response = await open.inject({ url, headers: auth });
       expect(response.statusCode).toBe(404);

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
-import { AnswerEngine } from "../../src/search/engine.js";
-import { realEngine, realKnowledgeBase } from "../support/knowledge-base.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
+import { AnswerService } from "../../src/answering/service.js";
+import { realKnowledgeBase, realService } from "../support/knowledge-base.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  const engines = new EngineHolder();
-  engines.set(await realEngine({ cacheSize: 100 }));
-  app = await buildApp({ engines });
+  const answers = new AnswerServiceHolder();
+  answers.set(await realService({ cacheSize: 100 }));
+  app = await buildApp({ answers });
 });
 afterAll(() => app.close());
 
@@ -27,15 +27,32 @@ describe("GET /ask and POST /ask", () => {
     expect(body.answer.confidence).toBeGreaterThanOrEqual(0.5);
     expect(body.answer.confidence).toBeLessThanOrEqual(1);
     expect(typeof body.answer.score).toBe("number");
+    expect(body.answer.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(body.answer.url).toBe("http://localhost:80/?id=e2e-messages");
+    expect(body).toMatchObject({ language: "en", outcome: "answered" });
     expect(body.related.length).toBeLessThanOrEqual(3);
     for (const related of body.related)
-      expect(Object.keys(related).sort()).toEqual(["confidence", "id", "question"]);
+      expect(Object.keys(related).sort()).toEqual([
+        "confidence",
+        "id",
+        "language",
+        "question",
+        "url",
+      ]);
   });
 
-  it("answers null for an off-topic question", async () => {
+  it("answers null for an off-topic question, and says why in words", async () => {
     const body = (await ask("how do I bake bread")).json();
     expect(body.answer).toBeNull();
+    expect(body.outcome).not.toBe("answered");
+    expect(body.message).toMatch(/privacy and security|don't have an answer/);
     expect(Array.isArray(body.related)).toBe(true);
+  });
+
+  it("declines a WhatsApp question that is not about privacy, politely", async () => {
+    const body = (await ask("how do i change my whatsapp wallpaper")).json();
+    expect(body).toMatchObject({ outcome: "out-of-scope", answer: null, related: [] });
+    expect(body.message).toMatch(/only answer questions about privacy and security/);
   });
 
   it("sends a question asked again the same reply, headers and all (HEAD too)", async () => {
@@ -175,10 +192,29 @@ describe("GET /ask and POST /ask", () => {
 });
 
 describe("GET /faq", () => {
-  it("lists every entry with id, question and category only", async () => {
+  it("lists every entry with id, question, short title, category and language only", async () => {
     const body = (await app.inject("/faq")).json();
-    expect(body.entries.length).toBeGreaterThanOrEqual(32);
-    expect(Object.keys(body.entries[0]).sort()).toEqual(["category", "id", "question"]);
+    expect(body.language).toBe("en");
+    expect(body.entries.length).toBeGreaterThanOrEqual(60);
+    expect(Object.keys(body.entries[0]).sort()).toEqual([
+      "category",
+      "id",
+      "language",
+      "question",
+      "short",
+    ]);
+  });
+
+  it("filters by category, lists the categories, and says which category is unknown", async () => {
+    const categories = (await app.inject("/faq/categories")).json().categories;
+    expect(categories.map((c: { id: string }) => c.id)).toContain("account-security");
+    const security = categories.find((c: { id: string }) => c.id === "account-security");
+    const listed = (await app.inject("/faq?category=account-security")).json().entries;
+    expect(listed).toHaveLength(security.entries);
+    expect(listed.every((e: { category: string }) => e.category === "account-security")).toBe(true);
+    const unknown = await app.inject("/faq?category=nope");
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toMatch(/Unknown category "nope"/);
   });
 
   it("returns one entry in full", async () => {
@@ -190,9 +226,11 @@ describe("GET /faq", () => {
         "answer",
         "category",
         "id",
+        "language",
         "question",
         "related",
         "reviewed",
+        "short",
         "sources",
         "tags",
       ].sort(),
@@ -220,7 +258,7 @@ describe("health", () => {
   });
 
   it("is not ready (503) until an index is built, and /ask says so", async () => {
-    const empty = await buildApp({ engines: new EngineHolder() });
+    const empty = await buildApp({ answers: new AnswerServiceHolder() });
     expect((await empty.inject("/readyz")).statusCode).toBe(503);
     const response = await empty.inject("/ask?q=hello");
     expect(response.statusCode).toBe(503);
@@ -265,42 +303,55 @@ describe("API documentation", () => {
 });
 
 describe("AnswerBodies", () => {
+  const origin = "http://faq.test";
+
   it("writes exactly what the AskResponse schema describes, for any question text", async () => {
     const { AnswerBodies } = await import("../../src/http/routes/ask.js");
     const bodies = new AnswerBodies(2);
-    const engine = await realEngine();
+    const service = await realService();
     for (const query of [
       'can "fb" read my msgs\u2028?',
       "how do I bake bread",
+      "how do i change my whatsapp wallpaper",
       "backup </script>",
     ]) {
-      const result = engine.ask(query);
-      expect(JSON.parse(bodies.serialize(query, result))).toEqual({
+      const reply = service.ask(query);
+      const body = JSON.parse(bodies.serialize(query, reply, origin, service));
+      expect(body).toEqual({
         query,
-        answer: result.answer && {
-          id: result.answer.entry.id,
-          question: result.answer.entry.question,
-          answer: result.answer.entry.answer,
-          category: result.answer.entry.category,
-          confidence: result.answer.confidence,
-          score: result.answer.score,
-          sources: result.answer.entry.sources,
+        language: "en",
+        outcome: reply.outcome,
+        ...(reply.answer === null ? { message: expect.any(String) } : {}),
+        answer: reply.answer && {
+          id: reply.answer.entry.id,
+          question: reply.answer.entry.question,
+          language: "en",
+          url: `${origin}/?id=${reply.answer.entry.id}`,
+          answer: reply.answer.entry.answer,
+          category: reply.answer.entry.category,
+          confidence: reply.answer.confidence,
+          score: reply.answer.score,
+          sources: reply.answer.entry.sources,
+          reviewed: reply.answer.entry.reviewed,
         },
-        related: result.related.map((m) => ({
+        related: reply.related.map((m) => ({
           id: m.entry.id,
           question: m.entry.question,
+          language: "en",
+          url: `${origin}/?id=${m.entry.id}`,
           confidence: m.confidence,
         })),
       });
     }
   });
 
-  it("keeps a question's whole reply from its second sight, for the engine that answered it", async () => {
+  it("keeps a question's whole reply from its second sight, for the service that answered it", async () => {
     const { AnswerBodies } = await import("../../src/http/routes/ask.js");
-    const bodies = new AnswerBodies(10, 10);
-    const engine = await realEngine({ cacheSize: 100 });
+    const bodies = new AnswerBodies(10);
+    const service = await realService({ cacheSize: 100 });
     const query = "Can Facebook read my messages?";
-    const [first, second, third] = [1, 2, 3].map(() => bodies.reply(engine, query));
+    const question = { query, hints: {}, origin };
+    const [first, second, third] = [1, 2, 3].map(() => bodies.reply(service, question));
     // Written the first two times (the doorkeeper admits on the second), then kept encoded.
     expect(typeof first!.body).toBe("string");
     expect(typeof second!.body).toBe("string");
@@ -308,54 +359,31 @@ describe("AnswerBodies", () => {
     // Its own memory, not a slice of Buffer's shared pool that it would keep alive whole.
     expect((third!.body as Buffer).buffer.byteLength).toBe(third!.body.length);
     expect(third!.body.toString()).toBe(first!.body);
-    expect(third!.answer).toBe(engine.ask(query)); // the engine's own (cached) answer
     expect(JSON.parse(third!.body.toString()).query).toBe(query);
-    // Another spelling is another question: answered, not handed the kept body.
+    // Another spelling, or another language asked for, is another question.
     expect(
-      JSON.parse(String(bodies.reply(engine, "can facebook read my messages").body)).query,
+      JSON.parse(
+        String(bodies.reply(service, { ...question, query: "can facebook read my messages" }).body),
+      ).query,
     ).toBe("can facebook read my messages");
+    expect(bodies.reply(service, { ...question, hints: { explicit: "de" } }).body).not.toBe(
+      third!.body,
+    );
 
-    // After a reload the kept reply belongs to the old engine: the question is answered afresh.
+    // After a reload the kept reply belongs to the old service: the question is answered afresh.
     const knowledgeBase = await realKnowledgeBase();
-    const answered = first!.answer.answer!.entry.id;
-    const edited = AnswerEngine.build({
+    const answered = first!.reply.answer!.entry.id;
+    const edited = AnswerService.build({
       ...knowledgeBase,
       entries: knowledgeBase.entries.map((entry) =>
         entry.id === answered ? { ...entry, answer: `${entry.answer} (edited)` } : { ...entry },
       ),
     });
-    const reloaded = bodies.reply(edited, query);
-    expect(reloaded.answer.answer?.entry.answer).toMatch(/\(edited\)$/);
+    const reloaded = bodies.reply(edited, question);
+    expect(reloaded.reply.answer?.entry.answer).toMatch(/\(edited\)$/);
     expect(JSON.parse(String(reloaded.body)).answer.answer).toMatch(/\(edited\)$/);
-    expect(JSON.parse(String(bodies.reply(edited, query).body)).answer.answer).toMatch(
+    expect(JSON.parse(String(bodies.reply(edited, question).body)).answer.answer).toMatch(
       /\(edited\)$/,
     );
-  });
-
-  it("shares a body's answer part among questions read alike, but never across engines", async () => {
-    const { AnswerBodies } = await import("../../src/http/routes/ask.js");
-    const bodies = new AnswerBodies(10);
-    const engine = await realEngine();
-    const phrasings = ["is whatsapp encrypted", "encrypted whatsapp?", "Is WhatsApp encrypted??"];
-    const written = phrasings.map((query) =>
-      JSON.parse(bodies.serialize(query, engine.ask(query))),
-    );
-    expect(written.map((body) => body.query)).toEqual(phrasings);
-    expect(written[2]).toEqual({ ...written[0], query: phrasings[2] });
-
-    // A reload: the same question now reads as the same terms of a knowledge base whose answer
-    // was edited; its body must carry the new text, not the part kept for the old engine.
-    const knowledgeBase = await realKnowledgeBase();
-    const answered = written[0].answer.id as string;
-    const edited = AnswerEngine.build({
-      ...knowledgeBase,
-      entries: knowledgeBase.entries.map((entry) =>
-        entry.id === answered ? { ...entry, answer: `${entry.answer} (edited)` } : { ...entry },
-      ),
-    });
-    const reloaded = edited.ask(phrasings[2]!);
-    expect(reloaded.answer?.entry.id).toBe(answered);
-    const body = JSON.parse(bodies.serialize(phrasings[2]!, reloaded));
-    expect(body.answer.answer).toMatch(/\(edited\)$/);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
 import { Metrics } from "../../src/ops/metrics.js";
-import { realEngine } from "../support/knowledge-base.js";
+import { realService } from "../support/knowledge-base.js";
 
 async function app(options: Partial<Parameters<typeof buildApp>[0]> = {}) {
-  const engines = new EngineHolder();
-  engines.set(await realEngine({ cacheSize: 10 }));
-  return buildApp({ engines, ...options });
+  const answers = new AnswerServiceHolder();
+  answers.set(await realService({ cacheSize: 10 }));
+  return buildApp({ answers, ...options });
 }
 
 describe("security headers", () => {

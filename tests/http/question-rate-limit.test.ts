@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
 import { QuestionLimiter } from "../../src/store/rate-limit.js";
-import { realEngine } from "../support/knowledge-base.js";
+import { realService } from "../support/knowledge-base.js";
 
 const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
-let engines: EngineHolder;
+let answers: AnswerServiceHolder;
 
 beforeAll(async () => {
-  engines = new EngineHolder();
-  engines.set(await realEngine({ cacheSize: 0 }));
+  answers = new AnswerServiceHolder();
+  answers.set(await realService({ cacheSize: 0 }));
 });
 
 const build = (trustProxy?: number) =>
   buildApp({
-    engines,
+    answers,
     questionRateLimit: new QuestionLimiter({ secret: SECRET, limit: 3 }),
     trustProxy,
   });

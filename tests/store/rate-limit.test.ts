@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
 import { botRateLimiter } from "../../src/store/bot-rate-limit.js";
 import {
   clientKeyOf,
@@ -11,7 +11,7 @@ import {
   type QuestionLimitSettings,
 } from "../../src/store/rate-limit.js";
 import { connectRedis, createRedisClient } from "../../src/store/redis-client.js";
-import { realEngine } from "../support/knowledge-base.js";
+import { realService } from "../support/knowledge-base.js";
 import { redisAvailable, startRedisServer, type TestRedisServer } from "../support/redis-server.js";
 
 const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
@@ -36,9 +36,9 @@ async function send(
 
 /** The real app with the limiter, over the real knowledge base. */
 async function appWithLimit(settings: QuestionLimitSettings): Promise<FastifyInstance> {
-  const engines = new EngineHolder();
-  engines.set(await realEngine({ cacheSize: 10 }));
-  return buildApp({ engines, questionRateLimit: new QuestionLimiter(settings) });
+  const answers = new AnswerServiceHolder();
+  answers.set(await realService({ cacheSize: 10 }));
+  return buildApp({ answers, questionRateLimit: new QuestionLimiter(settings) });
 }
 
 describe("window counter (in memory)", () => {

@@ -8,12 +8,13 @@ import { type BotLogger } from "../../src/bot/context.js";
 import { type BotDependencies, createBot, type FaqBot } from "../../src/bot/index.js";
 import { VoterKeys } from "../../src/bot/voter-key.js";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
 import { webhookRoutes } from "../../src/http/routes/webhook.js";
+import type { AnswerService } from "../../src/answering/service.js";
 import type { AnswerEngine } from "../../src/search/engine.js";
 import { MemoryInsightsStore } from "../../src/store/memory.js";
 import { FakeBotApi } from "./fake-bot-api.js";
-import { realEngine } from "./knowledge-base.js";
+import { realEngine, realService } from "./knowledge-base.js";
 import { TEST_BOT, TEST_TOKEN } from "./telegram-updates.js";
 
 export interface LogEntry {
@@ -55,7 +56,7 @@ export interface TestBot {
   readonly bot: FaqBot;
   readonly api: FakeBotApi;
   readonly logger: RecordingLogger;
-  readonly engines: EngineHolder;
+  readonly answers: AnswerServiceHolder;
   /** Statistics, votes and update claims of this bot. */
   readonly insights: MemoryInsightsStore;
   /** Handles one update the way the webhook does (errors would propagate, none should). */
@@ -63,32 +64,39 @@ export interface TestBot {
 }
 
 let cachedEngine: Promise<AnswerEngine> | undefined;
+let cachedService: Promise<AnswerService> | undefined;
 
-/** The real knowledge base's engine, built once per test file. */
+/** The real knowledge base's English engine, built once per test file. */
 export function sharedEngine(): Promise<AnswerEngine> {
   cachedEngine ??= realEngine();
   return cachedEngine;
 }
 
+/** The real knowledge base's answer service, built once per test file. */
+export function sharedService(): Promise<AnswerService> {
+  cachedService ??= realService();
+  return cachedService;
+}
+
 /**
  * Creates a bot for one test.
- * @param engine The engine to serve; `null` for "index not built yet". Default: the real FAQ.
+ * @param service The answer service; `null` for "index not built yet". Default: the real FAQ.
  */
 export async function createTestBot(
   options: {
-    engine?: AnswerEngine | null;
+    service?: AnswerService | null;
     /** Extra bot dependencies (a rate limit, admin ids, ...). */
     deps?: Partial<BotDependencies>;
   } = {},
 ): Promise<TestBot> {
-  const engines = new EngineHolder();
-  const engine = options.engine === undefined ? await sharedEngine() : options.engine;
-  if (engine !== null) engines.set(engine);
+  const answers = new AnswerServiceHolder();
+  const service = options.service === undefined ? await sharedService() : options.service;
+  if (service !== null) answers.set(service);
   const api = new FakeBotApi();
   const logger = new RecordingLogger();
   const insights = new MemoryInsightsStore();
   const bot = createBot(TEST_TOKEN, {
-    engines,
+    answers,
     insights,
     logger,
     botInfo: TEST_BOT,
@@ -96,7 +104,7 @@ export async function createTestBot(
     ...options.deps,
   });
   bot.api.config.use(api.transformer);
-  return { bot, api, logger, engines, insights, send: (update) => bot.handleUpdate(update) };
+  return { bot, api, logger, answers, insights, send: (update) => bot.handleUpdate(update) };
 }
 
 /** The HTTP app with `POST /webhook` handing updates to a test bot (offline, via `app.inject`). */
@@ -105,7 +113,7 @@ export async function webhookApp(
   options: { secretToken: string; isReady?: () => boolean },
 ): Promise<FastifyInstance> {
   return buildApp({
-    engines: t.engines,
+    answers: t.answers,
     plugins: [
       async (instance) => {
         await instance.register(webhookRoutes, {

@@ -1,3 +1,4 @@
+import { AnswerService } from "../../src/answering/service.js";
 import { loadKnowledgeBase } from "../../src/faq/loader.js";
 import type { KnowledgeBase } from "../../src/faq/types.js";
 import { AnswerEngine, type EngineOptions } from "../../src/search/engine.js";
@@ -12,4 +13,9 @@ export function realKnowledgeBase(): Promise<KnowledgeBase> {
 
 export async function realEngine(options: EngineOptions = {}): Promise<AnswerEngine> {
   return AnswerEngine.build(await realKnowledgeBase(), { cacheSize: 0, ...options });
+}
+
+/** The answer service over the real knowledge base (every language), caches off by default. */
+export async function realService(options: EngineOptions = {}): Promise<AnswerService> {
+  return AnswerService.build(await realKnowledgeBase(), { cacheSize: 0, ...options });
 }

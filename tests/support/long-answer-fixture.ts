@@ -26,6 +26,7 @@ function longEntry(): FaqEntry {
   const base: FaqEntry = {
     id: LONG_ENTRY_ID,
     question: "Where are the archived copies of the pages behind the answers?",
+    short: "Archived source pages",
     alternates: [
       "archived copies of source pages",
       "archive of the pages the answers cite",
@@ -33,6 +34,8 @@ function longEntry(): FaqEntry {
       "snapshots of the source pages",
       "where can I see the archived sources",
       "list of archived source links",
+      "web archive copies of the sources",
+      "wayback machine links for the answers",
     ],
     category: "about",
     tags: ["archive"],
@@ -64,6 +67,7 @@ function toMarkdownFile(entry: FaqEntry): string {
     "---",
     `id: ${entry.id}`,
     `question: "${entry.question}"`,
+    `short: "${entry.short}"`,
     "alternates:",
     list(entry.alternates),
     `category: ${entry.category}`,

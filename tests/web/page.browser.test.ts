@@ -3,8 +3,8 @@ import type { FastifyInstance } from "fastify";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
-import { EngineHolder } from "../../src/http/engine-holder.js";
-import { realEngine } from "../support/knowledge-base.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
+import { realService } from "../support/knowledge-base.js";
 import { requireSystemBinary } from "../support/system-packages.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -19,9 +19,9 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
   let base: string;
 
   beforeAll(async () => {
-    const engines = new EngineHolder();
-    engines.set(await realEngine({ cacheSize: 100 }));
-    app = await buildApp({ engines });
+    const answers = new AnswerServiceHolder();
+    answers.set(await realService({ cacheSize: 100 }));
+    app = await buildApp({ answers });
     base = await app.listen({ host: "127.0.0.1", port: 0 });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -17,7 +17,7 @@ const THANKS: Record<VoteOutcome, (emoji: string) => string> = {
 export function feedbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   onCallbackAction(composer, "vote", async (ctx, { faqId, vote }) => {
-    if (ctx.engine.get(faqId) === undefined) {
+    if (ctx.faq.entry(faqId) === undefined) {
       await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
       return;
     }

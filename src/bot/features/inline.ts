@@ -1,7 +1,7 @@
 import { Composer, InlineQueryResultBuilder } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { FaqEntry } from "../../faq/types.js";
-import type { AnswerEngine } from "../../search/engine.js";
+import type { UserFaq } from "../context.js";
 import type { InsightsStore } from "../../store/insights.js";
 import { recordAnswered } from "../answering.js";
 import type { BotContext } from "../context.js";
@@ -24,7 +24,7 @@ export const NO_ANSWER_RESULT_ID = "no-answer";
 export function inlineFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("inline_query", async (ctx) => {
-    const engine = ctx.engine;
+    const engine = ctx.faq;
     const query = clipQuestion(ctx.inlineQuery.query);
     const entries =
       query === ""
@@ -46,13 +46,13 @@ export function inlineFeature(): Composer<BotContext> {
   // actually sent is (Telegram reports it when inline feedback is on in @BotFather).
   composer.on("chosen_inline_result", async (ctx) => {
     const chosen = ctx.chosenInlineResult;
-    const entry = ctx.engine.get(chosen.result_id);
+    const entry = ctx.faq.entry(chosen.result_id);
     if (entry !== undefined) {
       recordAnswered(ctx, entry, "inline");
       return;
     }
     if (chosen.result_id !== NO_ANSWER_RESULT_ID) return;
-    const result = ctx.engine.ask(clipQuestion(chosen.query));
+    const result = ctx.faq.ask(clipQuestion(chosen.query));
     const closest = result.related[0];
     await ctx.services.insights
       .recordUnanswered({
@@ -96,7 +96,7 @@ function noAnswerArticle(botUsername: string): InlineQueryResultArticle {
  * order (its categories are ordered the way people browse) when there are few counts yet.
  */
 async function mostAskedEntries(
-  engine: AnswerEngine,
+  engine: UserFaq,
   stats: Pick<InsightsStore, "mostAsked">,
   limit: number,
   ctx: BotContext,
@@ -111,7 +111,7 @@ async function mostAskedEntries(
     engine.entries.filter((e) => e.category === category.id),
   );
   const picked = new Map<string, FaqEntry>();
-  for (const entry of [...counted.map((id) => engine.get(id)), ...byCategory]) {
+  for (const entry of [...counted.map((id) => engine.entry(id)), ...byCategory]) {
     if (entry !== undefined && !picked.has(entry.id)) picked.set(entry.id, entry);
     if (picked.size >= limit) break;
   }

@@ -27,7 +27,7 @@ export function questionFeature(): Composer<BotContext> {
   });
 
   onCallbackAction(composer, "answer", async (ctx, { faqId }) => {
-    const entry = ctx.engine.get(faqId);
+    const entry = ctx.faq.entry(faqId);
     if (entry === undefined) {
       await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
       return;

@@ -21,14 +21,14 @@ export function startFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.chatType("private").command("start", async (ctx) => {
-    const engine = ctx.engine;
+    const engine = ctx.faq;
     const payload = ctx.match.trim();
     if (payload === TOPICS_PAYLOAD) {
       await replyWithHtml(ctx, topicsMessage(), { keyboard: topicsKeyboard(engine.categories) });
       return;
     }
     if (payload !== "") {
-      const entry = engine.get(payload);
+      const entry = engine.entry(payload);
       if (entry !== undefined) await sendEntry(ctx, entry, { fromDeepLink: true });
       else
         await replyWithHtml(ctx, unknownDeepLinkMessage(), {

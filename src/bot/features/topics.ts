@@ -27,7 +27,7 @@ export function topicsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.chatType("private").command("topics", async (ctx) => {
-    await replyWithHtml(ctx, topicsMessage(), { keyboard: topicsKeyboard(ctx.engine.categories) });
+    await replyWithHtml(ctx, topicsMessage(), { keyboard: topicsKeyboard(ctx.faq.categories) });
   });
 
   composer.chatType(["group", "supergroup"]).command("topics", async (ctx) => {
@@ -39,11 +39,11 @@ export function topicsFeature(): Composer<BotContext> {
 
   onCallbackAction(composer, "topics", async (ctx) => {
     await ctx.answerCallbackQuery();
-    await editOrReplyWithHtml(ctx, topicsMessage(), topicsKeyboard(ctx.engine.categories));
+    await editOrReplyWithHtml(ctx, topicsMessage(), topicsKeyboard(ctx.faq.categories));
   });
 
   onCallbackAction(composer, "category", async (ctx, { categoryId }) => {
-    const engine = ctx.engine;
+    const engine = ctx.faq;
     const category = engine.categories.find((c) => c.id === categoryId);
     const entries = engine.entries.filter((entry) => entry.category === categoryId);
     if (category === undefined || entries.length === 0) {
@@ -55,7 +55,7 @@ export function topicsFeature(): Composer<BotContext> {
   });
 
   onCallbackAction(composer, "topic-answer", async (ctx, { faqId }) => {
-    const entry = ctx.engine.get(faqId);
+    const entry = ctx.faq.entry(faqId);
     if (entry === undefined) {
       await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
       return;

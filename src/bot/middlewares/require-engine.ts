@@ -8,7 +8,7 @@ import { STARTING_UP_NOTICE } from "../format.js";
  */
 export function requireEngine(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    if (ctx.services.engines.current !== undefined) return next();
+    if (ctx.services.answers.current !== undefined) return next();
     if (ctx.callbackQuery !== undefined) {
       await ctx.answerCallbackQuery({ text: STARTING_UP_NOTICE });
     } else if (ctx.inlineQuery !== undefined) {

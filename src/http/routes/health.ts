@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from "fastify";
-import type { EngineHolder } from "../engine-holder.js";
+import type { AnswerServiceHolder } from "../../answering/holder.js";
 
 /**
  * Probes answer a few fixed fields, so `JSON.stringify` serialises them; the schemas below
@@ -9,9 +9,9 @@ import type { EngineHolder } from "../engine-holder.js";
 const plainJson = () => (data: unknown) => JSON.stringify(data);
 
 /** `GET /healthz` (the process is alive) and `GET /readyz` (the index is built and serving). */
-export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (
+export const healthRoutes: FastifyPluginAsync<{ answers: AnswerServiceHolder }> = async (
   app,
-  { engines },
+  { answers },
 ) => {
   app.get(
     "/healthz",
@@ -38,6 +38,7 @@ export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async
               status: { type: "string" },
               version: { type: "string" },
               entries: { type: "integer" },
+              languages: { type: "array", items: { type: "string" } },
               loadedAt: { type: "string" },
             },
           },
@@ -46,13 +47,14 @@ export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async
       },
     },
     async (_request, reply) => {
-      const engine = engines.current;
-      if (engine === undefined) return reply.code(503).send({ status: "starting" });
+      const service = answers.current;
+      if (service === undefined) return reply.code(503).send({ status: "starting" });
       return {
         status: "ready",
-        version: engine.version,
-        entries: engine.entries.length,
-        loadedAt: engines.loadedAt?.toISOString(),
+        version: service.version,
+        entries: service.knowledgeBase.entries.length,
+        languages: service.languages,
+        loadedAt: answers.loadedAt?.toISOString(),
       };
     },
   );

@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { FastifyPluginAsync } from "fastify";
-import type { Answer, AnswerEngine } from "../../search/engine.js";
-import { Suggester } from "../../search/suggest.js";
-import type { EngineHolder } from "../engine-holder.js";
+import type { AnswerServiceHolder } from "../../answering/holder.js";
+import type { Reply } from "../../answering/service.js";
 import { renderPage, renderResult, viewOfAnswer, type ResultView } from "../web/page.js";
 import { MAX_QUESTION_LENGTH } from "./ask.js";
 
@@ -17,18 +16,15 @@ function readAsset(name: string): string {
 }
 
 export interface WebRouteOptions {
-  readonly engines: EngineHolder;
-  readonly onAnswer?: (question: string, answer: Answer) => void;
+  readonly answers: AnswerServiceHolder;
+  readonly onAnswer?: (question: string, reply: Reply) => void;
 }
 
 /** The web page (`GET /`), its assets, and `GET /suggest` for suggestions as you type. */
 export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
   app,
-  { engines, onAnswer },
+  { answers, onAnswer },
 ) => {
-  const suggesters = new WeakMap<AnswerEngine, Suggester>();
-  const engine = () => engines.serving;
-
   app.get<{ Querystring: { q?: string; id?: string; fragment?: string } }>(
     "/",
     {
@@ -46,26 +42,30 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      const current = engine();
+      const service = answers.serving;
       const query = request.query.q?.trim() ?? "";
       let result: ResultView = { kind: "empty" };
       if (request.query.id) {
-        const entry = current.get(request.query.id);
+        const entry = service.entry(request.query.id)?.entry;
         result = entry
-          ? { kind: "entry", entry, related: entry.related.flatMap((id) => current.get(id) ?? []) }
+          ? {
+              kind: "entry",
+              entry,
+              related: entry.related.flatMap((id) => service.entry(id)?.entry ?? []),
+            }
           : { kind: "unknown-id", id: request.query.id };
       } else if (query !== "") {
-        const answer = current.ask(query);
-        onAnswer?.(query, answer);
-        result = viewOfAnswer(query, answer);
+        const reply = service.ask(query);
+        onAnswer?.(query, reply);
+        result = viewOfAnswer(query, reply);
       }
       reply.type("text/html; charset=utf-8").header("cache-control", "no-store");
       if (request.query.fragment === "1") return renderResult(result);
       return renderPage({
         query,
         result,
-        categories: current.categories,
-        entries: current.entries,
+        categories: service.categories(),
+        entries: service.knowledgeBase.entries,
       });
     },
   );
@@ -118,14 +118,6 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
         },
       },
     },
-    async (request) => {
-      const current = engine();
-      let suggester = suggesters.get(current);
-      if (suggester === undefined) {
-        suggester = new Suggester(current.entries);
-        suggesters.set(current, suggester);
-      }
-      return { suggestions: suggester.suggest(request.query.q) };
-    },
+    async (request) => ({ suggestions: answers.serving.suggest(request.query.q) }),
   );
 };

@@ -2,7 +2,7 @@ import type { Category, FaqEntry } from "../../faq/types.js";
 import { sourceLabel } from "../../render/answer.js";
 import { escapeHtml } from "../../render/telegram-html.js";
 import { escapeAttribute, markdownToHtml } from "../../render/web-html.js";
-import type { Answer } from "../../search/engine.js";
+import type { Reply } from "../../answering/service.js";
 
 /** What the result area shows: nothing yet, an entry (asked or opened by id), or no answer. */
 export type ResultView =
@@ -23,7 +23,7 @@ export interface PageModel {
 }
 
 /** The result view for an engine answer. */
-export function viewOfAnswer(query: string, answer: Answer): ResultView {
+export function viewOfAnswer(query: string, answer: Reply): ResultView {
   if (answer.answer === null) {
     return { kind: "no-answer", query, suggestions: answer.related.map((m) => m.entry) };
   }

@@ -56,7 +56,7 @@ describe("👍 / 👎 feedback", () => {
     const spy = new MemoryInsightsStore();
     spy.recordVote = async (vote) => (recorded.push(vote), "recorded");
     const bot = createBot(TEST_TOKEN, {
-      engines: t.engines,
+      answers: t.answers,
       insights: spy,
       logger: t.logger,
       botInfo: TEST_BOT,

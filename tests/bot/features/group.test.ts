@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTestBot, sharedEngine } from "../../support/bot-harness.js";
+import { createTestBot, sharedEngine, sharedService } from "../../support/bot-harness.js";
 import { buttonsOf } from "../../support/fake-bot-api.js";
 import {
   BOB,
@@ -83,10 +83,21 @@ describe("groups: when the bot speaks", () => {
 
   it("without a confident answer, says so and links the closest questions to a private chat", async () => {
     const t = await createTestBot();
-    const engine = await sharedEngine();
-    const question = ["security", "privacy", "keys", "who can see"].find((q) => {
-      const result = engine.ask(q);
-      return result.answer === null && result.related.length > 0;
+    const service = await sharedService();
+    const question = [
+      "security",
+      "privacy",
+      "keys",
+      "who can see",
+      "data",
+      "meta",
+      "police",
+      "settings",
+      "phone",
+      "account",
+    ].find((q) => {
+      const reply = service.ask(q);
+      return reply.outcome === "no-answer" && reply.related.length > 0;
     })!;
     await t.send(textMessage(1, `/ask ${question}`, { chat: GROUP_CHAT, messageId: 60 }));
     const sent = t.api.last("sendMessage");

@@ -73,7 +73,7 @@ describe("inline mode", () => {
   });
 
   it("while the index is being built, answers with no results and no caching", async () => {
-    const t = await createTestBot({ engine: null });
+    const t = await createTestBot({ service: null });
     await t.send(inlineQuery(1, "location"));
     expect(t.api.last("answerInlineQuery")).toMatchObject({ results: [], cache_time: 0 });
   });

@@ -40,7 +40,7 @@ describe("membership: added to a group", () => {
   });
 
   it("introduces itself even while the index is still being built", async () => {
-    const t = await createTestBot({ engine: null });
+    const t = await createTestBot({ service: null });
     await t.send(myChatMember(1, GROUP_CHAT, "left", "member"));
     expect(t.api.callsTo("sendMessage")).toHaveLength(1);
   });

@@ -1,11 +1,11 @@
+import { AnswerService } from "../../../src/answering/service.js";
 import { describe, expect, it } from "vitest";
 import { decodeCallbackData, encodeCallbackData } from "../../../src/bot/callback-data.js";
 import { STALE_BUTTON_NOTICE, STARTING_UP_NOTICE } from "../../../src/bot/format.js";
 import type { FaqEntry } from "../../../src/faq/types.js";
 import { formatEntryForTelegram } from "../../../src/render/answer.js";
 import { TELEGRAM_MESSAGE_LIMIT } from "../../../src/render/telegram-html.js";
-import { AnswerEngine } from "../../../src/search/engine.js";
-import { createTestBot, sharedEngine } from "../../support/bot-harness.js";
+import { createTestBot, sharedEngine, sharedService } from "../../support/bot-harness.js";
 import { buttonsOf, callbackDataOf } from "../../support/fake-bot-api.js";
 import { realKnowledgeBase } from "../../support/knowledge-base.js";
 import {
@@ -17,10 +17,23 @@ import {
 
 /** A question the engine cannot answer confidently but has suggestions for. */
 async function unconfidentQuestion(): Promise<string> {
-  const engine = await sharedEngine();
-  const question = ["security", "privacy", "keys", "who can see", "is it safe"].find((q) => {
-    const result = engine.ask(q);
-    return result.answer === null && result.related.length > 0;
+  const service = await sharedService();
+  const question = [
+    "security",
+    "privacy",
+    "keys",
+    "who can see",
+    "is it safe",
+    "data",
+    "meta",
+    "police",
+    "settings",
+    "phone",
+    "account",
+    "privacy stuff",
+  ].find((q) => {
+    const reply = service.ask(q);
+    return reply.outcome === "no-answer" && reply.related.length > 0;
   });
   if (question === undefined)
     throw new Error("no unconfident question with suggestions among the candidates");
@@ -125,8 +138,8 @@ describe("private chat: questions", () => {
         `Paragraph ${i + 1}: WhatsApp & "privacy" <details> ${"lorem ipsum dolor sit amet ".repeat(8).trim()}.`,
     );
     const long: FaqEntry = { ...kb.entries[0]!, answer: paragraphs.join("\n\n") };
-    const engine = AnswerEngine.build({ ...kb, entries: [long, ...kb.entries.slice(1)] });
-    const t = await createTestBot({ engine });
+    const service = AnswerService.build({ ...kb, entries: [long, ...kb.entries.slice(1)] });
+    const t = await createTestBot({ service });
     await t.send(textMessage(1, long.question));
     const parts = t.api.callsTo("sendMessage").map((c) => c.payload);
     expect(parts.length).toBeGreaterThan(1);
@@ -141,7 +154,7 @@ describe("private chat: questions", () => {
   });
 
   it("while the index is still being built, says it is starting up", async () => {
-    const t = await createTestBot({ engine: null });
+    const t = await createTestBot({ service: null });
     await t.send(textMessage(1, "can whatsapp read my messages"));
     expect(t.api.last("sendMessage").text).toBe(STARTING_UP_NOTICE);
     expect(t.logger.at("error")).toEqual([]);

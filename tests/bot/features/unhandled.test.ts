@@ -36,7 +36,7 @@ describe("unhandled updates", () => {
   });
 
   it("a button pressed while the index is being built gets the starting-up notice", async () => {
-    const t = await createTestBot({ engine: null });
+    const t = await createTestBot({ service: null });
     await t.send(callbackQuery(1, "v1:t", botMessage(1, PRIVATE_CHAT())));
     expect(t.api.last("answerCallbackQuery").text).toBe(STARTING_UP_NOTICE);
   });

@@ -23,7 +23,7 @@ describe("duplicate deliveries", () => {
     const insights = new MemoryInsightsStore();
     insights.claimUpdate = async (id) => (claimed.push(id), id % 2 === 0);
     const bot = createBot(TEST_TOKEN, {
-      engines: t.engines,
+      answers: t.answers,
       insights,
       logger: t.logger,
       botInfo: TEST_BOT,

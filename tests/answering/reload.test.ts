@@ -2,9 +2,9 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { EngineHolder } from "../../src/http/engine-holder.js";
+import { AnswerServiceHolder } from "../../src/answering/holder.js";
 import { Metrics } from "../../src/ops/metrics.js";
-import { KnowledgeBaseReloader } from "../../src/ops/reload.js";
+import { KnowledgeBaseReloader } from "../../src/answering/reload.js";
 
 const REAL_FAQ = path.resolve("faq");
 
@@ -19,7 +19,7 @@ function recordingLogger() {
 
 describe("KnowledgeBaseReloader", () => {
   let dir: string;
-  let engines: EngineHolder;
+  let answers: AnswerServiceHolder;
   let logger: ReturnType<typeof recordingLogger>;
   let reloader: KnowledgeBaseReloader;
   let metrics: Metrics;
@@ -27,15 +27,15 @@ describe("KnowledgeBaseReloader", () => {
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), "faq-reload-"));
     await cp(REAL_FAQ, dir, { recursive: true });
-    engines = new EngineHolder();
+    answers = new AnswerServiceHolder();
     logger = recordingLogger();
     metrics = new Metrics({ processMetrics: false });
-    reloader = new KnowledgeBaseReloader({ faqDir: dir, engines, logger, metrics, debounceMs: 50 });
+    reloader = new KnowledgeBaseReloader({ faqDir: dir, answers, logger, metrics, debounceMs: 50 });
     expect(await reloader.reload("start")).toBe("reloaded");
   });
 
   it("swaps in an edited knowledge base and reports the new version", async () => {
-    const before = engines.current!;
+    const before = answers.current!;
     const file = path.join(dir, "backups.md");
     await writeFile(
       file,
@@ -45,31 +45,31 @@ describe("KnowledgeBaseReloader", () => {
       ),
     );
     expect(await reloader.reload("SIGHUP")).toBe("reloaded");
-    expect(engines.current).not.toBe(before);
-    expect(engines.current!.version).not.toBe(before.version);
+    expect(answers.current).not.toBe(before);
+    expect(answers.current!.version).not.toBe(before.version);
     expect(await metrics.registry.getSingleMetricAsString("faq_index_info")).toContain(
-      engines.current!.version,
+      answers.current!.version,
     );
   });
 
   it("keeps the old index serving on an invalid edit and logs exactly what is wrong", async () => {
-    const before = engines.current!;
+    const before = answers.current!;
     await writeFile(path.join(dir, "broken.md"), "---\nid: broken\n---\nshort");
     expect(await reloader.reload("SIGHUP")).toBe("invalid");
-    expect(engines.current).toBe(before);
+    expect(answers.current).toBe(before);
     const error = logger.lines.find((line) => line.level === "error")!;
     expect(error.message).toContain("broken.md [question]: is required");
     expect(error.message).toContain("still serving the previous version");
   });
 
   it("does nothing when nothing changed", async () => {
-    const before = engines.current!;
+    const before = answers.current!;
     expect(await reloader.reload("SIGHUP")).toBe("unchanged");
-    expect(engines.current).toBe(before);
+    expect(answers.current).toBe(before);
   });
 
   it("reloads on file changes when watching", async () => {
-    const before = engines.current!.version;
+    const before = answers.current!.version;
     reloader.watch();
     const file = path.join(dir, "ads.md");
     await writeFile(
@@ -79,7 +79,7 @@ describe("KnowledgeBaseReloader", () => {
         "  - do they put adverts between my chats\n  - ",
       ),
     );
-    await expect.poll(() => engines.current!.version, { timeout: 5_000 }).not.toBe(before);
+    await expect.poll(() => answers.current!.version, { timeout: 5_000 }).not.toBe(before);
     await reloader.close();
   });
 });

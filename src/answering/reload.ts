@@ -1,9 +1,14 @@
 import { watch, type FSWatcher } from "node:fs";
 import { KnowledgeBaseError } from "../faq/errors.js";
 import type { KnowledgeBase } from "../faq/types.js";
-import type { EngineHolder } from "../http/engine-holder.js";
-import { AnswerEngine } from "../search/engine.js";
-import type { Metrics } from "./metrics.js";
+import type { AnswerServiceHolder } from "./holder.js";
+import { AnswerService } from "./service.js";
+
+/** What the reloader reports to monitoring (the service's Prometheus metrics fit). */
+export interface ReloadMetrics {
+  readonly reloads: { inc(labels: { result: "ok" | "invalid" }): void };
+  indexServing(version: string, entries: number, loadedAt: Date): void;
+}
 
 /** The logging the reloader needs (pino's and Fastify's loggers fit). */
 export interface ReloadLogger {
@@ -14,12 +19,12 @@ export interface ReloadLogger {
 export interface ReloaderOptions {
   /** The knowledge-base folder to read. */
   readonly faqDir: string;
-  /** Where the serving engine lives; replaced as a whole on success. */
-  readonly engines: EngineHolder;
+  /** Where the serving answer service lives; replaced as a whole on success. */
+  readonly answers: AnswerServiceHolder;
   readonly logger: ReloadLogger;
-  readonly metrics?: Metrics;
-  /** Builds an engine from a validated knowledge base. Default {@link AnswerEngine.build}. */
-  readonly build?: (knowledgeBase: KnowledgeBase) => AnswerEngine;
+  readonly metrics?: ReloadMetrics;
+  /** Builds a service from a validated knowledge base. Default {@link AnswerService.build}. */
+  readonly build?: (knowledgeBase: KnowledgeBase) => AnswerService;
   /** Quiet time after the last file change before reloading (editors write in bursts). Default 250 ms. */
   readonly debounceMs?: number;
 }
@@ -48,10 +53,10 @@ export class KnowledgeBaseReloader {
     return run;
   }
 
-  /** Reloads whenever a file in the folder changes (FAQ_WATCH=1). */
+  /** Reloads whenever a file in the folder (or a translation's folder) changes (FAQ_WATCH=1). */
   watch(): void {
     if (this.#watcher) return;
-    this.#watcher = watch(this.#options.faqDir, { persistent: false }, () => {
+    this.#watcher = watch(this.#options.faqDir, { persistent: false, recursive: true }, () => {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(
         () => void this.reload("file change"),
@@ -72,8 +77,8 @@ export class KnowledgeBaseReloader {
   }
 
   async #reloadNow(reason: string): Promise<ReloadResult> {
-    const { faqDir, engines, logger, metrics } = this.#options;
-    const build = this.#options.build ?? ((kb: KnowledgeBase) => AnswerEngine.build(kb));
+    const { faqDir, answers, logger, metrics } = this.#options;
+    const build = this.#options.build ?? ((kb: KnowledgeBase) => AnswerService.build(kb));
     let knowledgeBase: KnowledgeBase;
     try {
       // Imported here: start-up may not need the validator (see src/faq/snapshot.ts).
@@ -83,20 +88,44 @@ export class KnowledgeBaseReloader {
       if (!(error instanceof KnowledgeBaseError)) throw error;
       metrics?.reloads.inc({ result: "invalid" });
       logger.error(
-        { reason, problems: error.problems, serving: engines.current?.version },
+        { reason, problems: error.problems, serving: answers.current?.version },
         `knowledge base reload refused; still serving the previous version. ${error.message}`,
       );
       return "invalid";
     }
-    if (knowledgeBase.version === engines.current?.version) return "unchanged";
-    const engine = build(knowledgeBase);
-    engines.set(engine);
+    if (knowledgeBase.version === answers.current?.version) return "unchanged";
+    const service = build(knowledgeBase);
+    answers.set(service);
+    const entries = knowledgeBase.entries.length;
     metrics?.reloads.inc({ result: "ok" });
-    metrics?.indexServing(engine.version, engine.entries.length, engines.loadedAt ?? new Date());
+    metrics?.indexServing(service.version, entries, answers.loadedAt ?? new Date());
     logger.info(
-      { reason, version: engine.version, entries: engine.entries.length },
+      {
+        reason,
+        version: service.version,
+        entries,
+        languages: service.languages,
+        ...translationGapsOf(knowledgeBase),
+      },
       "knowledge base reloaded",
     );
     return "reloaded";
   }
+}
+
+/**
+ * For the log: translations served in English because they are missing or out of date (a
+ * count per language, and the first few, so a long list does not flood the log).
+ */
+export function translationGapsOf(knowledgeBase: KnowledgeBase): {
+  translationGaps?: { count: number; first: string[] };
+} {
+  const gaps = knowledgeBase.translationGaps;
+  if (gaps.length === 0) return {};
+  return {
+    translationGaps: {
+      count: gaps.length,
+      first: gaps.slice(0, 5).map((gap) => `${gap.language}/${gap.id} (${gap.reason})`),
+    },
+  };
 }

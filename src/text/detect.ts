@@ -1,0 +1,92 @@
+/**
+ * Which language a question is written in, from its text alone. The channel's hints (the
+ * user's choice, Telegram's language_code, Accept-Language) are weighed elsewhere
+ * (`answering/language.ts`); this only reads the text.
+ *
+ * The detector is tinyld, chosen among franc-min, tinyld, eld and cld3-asm on this project's
+ * own question sets (`npm run bench -- languages` and docs/languages.md): eld was the most
+ * accurate, but its smallest database takes over a second and 90 MB to load, which the start-up
+ * and memory budgets cannot carry; tinyld was next (91% of the native question sets, 98% of the
+ * English ones) at 270 ms of start-up; franc-min and cld3-asm misread a quarter of short
+ * questions. No library reads romanised Hindi ("kya whatsapp mere message padh sakta hai" came
+ * out as Irish), so common Hindi function words written in Latin letters are recognised first.
+ */
+import { detectAll } from "tinyld";
+import { isLanguage, type Language, LANGUAGES } from "./languages.js";
+
+/**
+ * Function words of Hindi as it is typed in Latin letters. Two of them, or a third of a short
+ * question's words, make it Hindi: English, Indonesian or Turkish questions almost never hold
+ * two. Words that are also common words of another supported language are left out ("se", "par",
+ * "ke", "ki", "wo", "mein", "tum", "to", "me").
+ */
+const ROMANISED_HINDI = new Set(
+  `kya kyaa kyu kyun kaise kaisa kaisi kab kahan kaun kon hai hain hota hoti hote tha thi mera
+  mere meri mujhe mujhko tera tere teri aap apna apne apni humara hamara aur bhi toh koi kuch
+  nahi nahin nhi sakta sakti sakte skta skte raha rahi rahe karna karu karun karo karte krna
+  gaya gayi hua hui jata jati jaye wala wali wale yeh woh batao bataye bata bhai yaar padh
+  padhna dekh dekhna chahiye`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const LATIN_WORD = /[a-z]+/g;
+const HAS_LETTER = /\p{L}/u;
+const DEVANAGARI = /[\u0900-\u097f]/;
+
+/** Fewer letters than this say too little about a language for the text to be relied on. */
+const MIN_RELIABLE_LETTERS = 12;
+
+/** How likely each supported language is, from the text alone (each in [0, 1]). */
+export type LanguageScores = Partial<Record<Language, number>>;
+
+/** What the text says of its language: every supported language's score, and how much text. */
+export interface TextEvidence {
+  readonly scores: LanguageScores;
+  /** Letters in the text: few letters ("backup?") are weak evidence whatever the scores. */
+  readonly letters: number;
+  /**
+   * The text's own script or function words settle it (Devanagari, or two Hindi function words
+   * in Latin letters, which no library reads).
+   */
+  readonly settled?: Language;
+}
+
+/** What tinyld and the script say of a text's language; undefined for text without letters. */
+export function textEvidence(text: string): TextEvidence | undefined {
+  if (!HAS_LETTER.test(text)) return undefined;
+  const lower = text.toLowerCase();
+  const letters = lower.replace(NON_LETTERS, "").length;
+  if (DEVANAGARI.test(lower)) return { scores: { hi: 1 }, letters, settled: "hi" };
+  if (isRomanisedHindi(lower)) return { scores: { hi: 1 }, letters, settled: "hi" };
+  const scores: LanguageScores = {};
+  for (const { lang, accuracy } of detectAll(text, { only: DETECTABLE })) {
+    const language = lang === "ms" ? "id" : lang;
+    if (isLanguage(language)) scores[language] = Math.max(scores[language] ?? 0, accuracy);
+  }
+  return { scores, letters };
+}
+
+/**
+ * Whether the text is plainly in a language the service does not answer in ("ciao, whatsapp
+ * legge i miei messaggi?"): tinyld over every language it knows puts another language first,
+ * with high accuracy, in enough text. Asked only when no supported language fits the question.
+ */
+export function isOtherLanguage(text: string): boolean {
+  const letters = text.toLowerCase().replace(NON_LETTERS, "").length;
+  if (letters < MIN_RELIABLE_LETTERS) return false;
+  const [best] = detectAll(text);
+  return best !== undefined && !isLanguage(best.lang) && best.lang !== "ms" && best.accuracy >= 0.9;
+}
+
+/** The languages tinyld chooses among: ours, with Malay read as Indonesian (tinyld mixes them up). */
+const DETECTABLE = [...LANGUAGES, "ms"];
+const NON_LETTERS = /[^\p{L}]/gu;
+
+function isRomanisedHindi(lower: string): boolean {
+  const words = lower.match(LATIN_WORD);
+  if (words === null) return false;
+  let hindi = 0;
+  for (const word of words) if (ROMANISED_HINDI.has(word)) hindi++;
+  return hindi >= 2 || (hindi === 1 && words.length === 1);
+}
