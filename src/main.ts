@@ -33,6 +33,7 @@ import { deriveSecret } from "./store/keyed-hash.js";
 import { QuestionLimiter } from "./store/rate-limit.js";
 import { recordAnswer } from "./store/record.js";
 import { createFailureReporter } from "./store/resilient.js";
+import { UnansweredBudget } from "./store/unanswered-budget.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const hashSecret =
     config.hashSecret === undefined ? randomBytes(32) : Buffer.from(config.hashSecret, "utf8");
   const rateLimitKeys = `${config.redisKeyPrefix}ratelimit:`;
+  const unansweredBudget = new UnansweredBudget({ secret: hashSecret });
 
   let shutdown: (signal: string, exitCode?: number) => void = () => process.exit(1);
   // grammY is loaded only when there is a bot to run: HTTP-only mode starts faster without it.
@@ -93,9 +95,10 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     metrics,
     corsOrigins: config.corsOrigins,
-    onAnswer: (_question, answer) => {
+    onAnswer: (_question, answer, request) => {
       metrics.observeAnswer("http", answer);
-      void recordAnswer(insights, "http", answer); // not awaited: never delays the response
+      // Not awaited: never delays the response.
+      void recordAnswer(insights, "http", answer, () => unansweredBudget.allowsIp(request.ip));
     },
     questionRateLimit: new QuestionLimiter({
       secret: hashSecret,

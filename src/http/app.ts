@@ -5,6 +5,7 @@ import Fastify, {
   LogController,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   type FastifyServerOptions,
   type onRequestHookHandler,
   type RouteOptions,
@@ -37,8 +38,12 @@ export interface AppDependencies {
   readonly engines: EngineHolder;
   /** Fastify logger options (pino); `false` for silence in tests. */
   readonly logger?: FastifyServerOptions["logger"];
-  /** Called after every /ask answer (statistics); must not throw or block. */
-  readonly onAnswer?: (question: string, answer: Answer) => void;
+  /**
+   * Called after every answer to a question (`/ask` and the page), for statistics, with the
+   * request (its client address counts against the unanswered log's per-client budget); must
+   * not throw or block.
+   */
+  readonly onAnswer?: (question: string, answer: Answer, request: FastifyRequest) => void;
   /** Prometheus metrics; without it there is no `/metrics` route. */
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */

@@ -18,6 +18,8 @@ export interface StoreSettings {
   readonly redisUrl: string | undefined;
   /** Records older than this many days are pruned. */
   readonly retentionDays: number;
+  /** Most rows the unanswered log keeps. Default 10 000 (`DEFAULT_MAX_UNANSWERED_ROWS`). */
+  readonly unansweredMaxRows?: number;
   /** Prefix of every Redis key. Default `faq:`. */
   readonly redisKeyPrefix?: string;
 }
@@ -73,6 +75,7 @@ export async function createStore(
       client: redis,
       keyPrefix: settings.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX,
       retentionDays: settings.retentionDays,
+      maxUnansweredRows: settings.unansweredMaxRows,
       ownsClient: true,
     });
     return { store, backend: "redis", redis, location };
@@ -83,6 +86,7 @@ export async function createStore(
     const store = new SqliteInsightsStore({
       path,
       retentionDays: settings.retentionDays,
+      maxUnansweredRows: settings.unansweredMaxRows,
       readonly: deps.readonly,
     });
     return { store, backend: "sqlite", redis: undefined, location: path };

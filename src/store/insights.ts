@@ -12,6 +12,8 @@
  * {@link deduplicatorOf} adapts `claimUpdate` to the bot's {@link UpdateDeduplicator}.
  */
 
+import { normalizeText } from "../search/normalize.js";
+
 /** A thumbs-up or thumbs-down on one answer. */
 export type Vote = "up" | "down";
 
@@ -41,6 +43,12 @@ export const DEFAULT_RETENTION_DAYS = 30;
 export const DEFAULT_VOTER_KEY_TTL_SECONDS = 48 * 60 * 60;
 /** How long a claimed update id is remembered: Telegram gives up redelivering within 24 h. */
 export const DEFAULT_UPDATE_CLAIM_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * Most rows the unanswered log keeps (a row is one question on one UTC day), unless configured
+ * otherwise (`UNANSWERED_MAX_ROWS`). Past it the rarest rows go first: see
+ * {@link InsightsStoreOptions.maxUnansweredRows}.
+ */
+export const DEFAULT_MAX_UNANSWERED_ROWS = 10_000;
 /** Longest normalised question kept; anything longer is cut (questions are at most 500 chars). */
 export const MAX_STORED_QUESTION_LENGTH = 500;
 
@@ -192,6 +200,13 @@ export interface InsightsStoreOptions {
   readonly voterKeyTtlSeconds?: number;
   /** Lifetime of a claimed update id, seconds. Default {@link DEFAULT_UPDATE_CLAIM_TTL_SECONDS}. */
   readonly updateClaimTtlSeconds?: number;
+  /**
+   * Hard cap on the unanswered log, in rows (one question on one UTC day). When a new row would
+   * exceed it, the rarest rows are deleted first: lowest count, then oldest day, then in text
+   * order (the order of a Redis sorted set, which every backend follows). Questions people keep
+   * asking survive a flood of one-off ones. Default {@link DEFAULT_MAX_UNANSWERED_ROWS}.
+   */
+  readonly maxUnansweredRows?: number;
   /** Clock, for tests. Default `() => new Date()`. */
   readonly now?: () => Date;
 }
@@ -240,6 +255,7 @@ export interface ResolvedStoreOptions {
   readonly retentionDays: number;
   readonly voterKeyTtlSeconds: number;
   readonly updateClaimTtlSeconds: number;
+  readonly maxUnansweredRows: number;
   readonly now: () => Date;
   /** The same clock in epoch ms: counting an answer then allocates no Date. */
   readonly nowMs: () => number;
@@ -251,6 +267,7 @@ export function resolveStoreOptions(options: InsightsStoreOptions = {}): Resolve
     retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
     voterKeyTtlSeconds: options.voterKeyTtlSeconds ?? DEFAULT_VOTER_KEY_TTL_SECONDS,
     updateClaimTtlSeconds: options.updateClaimTtlSeconds ?? DEFAULT_UPDATE_CLAIM_TTL_SECONDS,
+    maxUnansweredRows: options.maxUnansweredRows ?? DEFAULT_MAX_UNANSWERED_ROWS,
     now: options.now ?? (() => new Date()),
     nowMs: options.now === undefined ? Date.now : () => options.now!().getTime(),
   };
@@ -279,13 +296,14 @@ export function checkStatsQuery(query: StatsQuery): Required<StatsQuery> {
 const DIGIT_GROUPS = /\d+(?: \d+)*/g;
 
 /**
- * The stored form of a normalised question: trimmed, bounded, and with long numbers (phone
- * numbers, account or order ids: a run of 5+ digits, or 7+ digits in groups) replaced by `#`,
- * since no FAQ question needs them and they may identify someone. Years and the like stay.
+ * The stored form of a normalised question: normalised (again, so whatever a caller passes, no
+ * e-mail address, link, @handle or punctuation is kept: see `src/search/normalize.ts`), bounded,
+ * and with long numbers (phone numbers, account or order ids: a run of 5+ digits, or 7+ digits
+ * in groups) replaced by `#`, since no FAQ question needs them and they may identify someone.
+ * Years and the like stay.
  */
 export function storedQuestion(normalized: string): string {
-  return normalized
-    .trim()
+  return normalizeText(normalized)
     .replace(DIGIT_GROUPS, (digits) =>
       /\d{5}/.test(digits) || digits.replace(/ /g, "").length >= 7 ? "#" : digits,
     )

@@ -9,6 +9,9 @@
  * - `top:<YYYY-MM-DD>` sorted set: answers per FAQ id that day (ranks `mostAsked` cheaply);
  * - `uq:<day>` sorted set (question -> occurrences that day), `uqfirst:<day>` and `uqlast:<day>`
  *   hashes (first seen; last seen with its best candidate and confidence);
+ * - `uqrank` sorted set (`<day>|<question>` -> occurrences): every row of the unanswered log,
+ *   so its cap can delete the rarest row first (ZPOPMIN: lowest count, then oldest day, then
+ *   text order); its members of days past retention are removed by `prune`;
  * - `vote:<voterKey>`: the duplicate-vote guard, an HMAC key living `voterKeyTtlSeconds`;
  * - `update:<update_id>`: claimed update ids (SET NX EX), living `updateClaimTtlSeconds`.
  *
@@ -97,8 +100,9 @@ return 'recorded'
 `;
 
 /**
- * KEYS: hour hash, uq, uqfirst, uqlast. ARGV: hourly field, question ('' = none), at (ms),
- * JSON [at, bestCandidate, confidence], EXPIREAT of the hour hash, EXPIREAT of the day keys.
+ * KEYS: hour hash, uq, uqfirst, uqlast, uqrank. ARGV: hourly field, question ('' = none), at
+ * (ms), JSON [at, bestCandidate, confidence], EXPIREAT of the hour hash, EXPIREAT of the day
+ * keys, day label, most rows kept, key prefix. Returns how many rows the cap deleted.
  */
 const UNANSWERED_SCRIPT = `
 redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
@@ -106,6 +110,11 @@ redis.call('EXPIREAT', KEYS[1], ARGV[5])
 if ARGV[2] == '' then return 0 end
 local at = tonumber(ARGV[3])
 redis.call('ZINCRBY', KEYS[2], 1, ARGV[2])
+redis.call('ZINCRBY', KEYS[5], 1, ARGV[7] .. '|' .. ARGV[2])
+local ttl = redis.call('TTL', KEYS[5])
+if ttl < 0 or tonumber(redis.call('TIME')[1]) + ttl < tonumber(ARGV[6]) then
+  redis.call('EXPIREAT', KEYS[5], ARGV[6])
+end
 local first = tonumber(redis.call('HGET', KEYS[3], ARGV[2]))
 if (not first) or at < first then redis.call('HSET', KEYS[3], ARGV[2], ARGV[3]) end
 local last = redis.call('HGET', KEYS[4], ARGV[2])
@@ -113,7 +122,18 @@ if (not last) or at >= tonumber(string.match(last, '^%[(%d+)')) then
   redis.call('HSET', KEYS[4], ARGV[2], ARGV[4])
 end
 for i = 2, 4 do redis.call('EXPIREAT', KEYS[i], ARGV[6]) end
-return 1
+local excess = redis.call('ZCARD', KEYS[5]) - tonumber(ARGV[8])
+if excess <= 0 then return 0 end
+local rarest = redis.call('ZPOPMIN', KEYS[5], excess)
+for i = 1, #rarest, 2 do
+  local split = string.find(rarest[i], '|', 1, true)
+  local day = string.sub(rarest[i], 1, split - 1)
+  local question = string.sub(rarest[i], split + 1)
+  redis.call('ZREM', ARGV[9] .. 'uq:' .. day, question)
+  redis.call('HDEL', ARGV[9] .. 'uqfirst:' .. day, question)
+  redis.call('HDEL', ARGV[9] .. 'uqlast:' .. day, question)
+end
+return excess
 `;
 
 /** The client with this store's scripts defined (`defineCommand` adds them at run time). */
@@ -143,7 +163,7 @@ export class RedisInsightsStore implements InsightsStore {
     this.#ownsClient = options.ownsClient ?? false;
     const client = options.client;
     client.defineCommand("faqInsightsVote", { numberOfKeys: 2, lua: VOTE_SCRIPT });
-    client.defineCommand("faqInsightsUnanswered", { numberOfKeys: 4, lua: UNANSWERED_SCRIPT });
+    client.defineCommand("faqInsightsUnanswered", { numberOfKeys: 5, lua: UNANSWERED_SCRIPT });
     this.#redis = client as ScriptedRedis;
   }
 
@@ -178,12 +198,16 @@ export class RedisInsightsStore implements InsightsStore {
       this.#key("uq", day),
       this.#key("uqfirst", day),
       this.#key("uqlast", day),
+      `${this.#prefix}uqrank`,
       `u|${event.channel}`,
       storedQuestion(event.normalized),
       at,
       JSON.stringify([at, event.bestCandidate, event.confidence]),
       hourExpiresAt(hour, retention),
       dayExpiresAt(day, retention),
+      dayLabel(day),
+      this.#options.maxUnansweredRows,
+      this.#prefix,
     );
   }
 
@@ -317,9 +341,18 @@ export class RedisInsightsStore implements InsightsStore {
     return sortFeedback(totals);
   }
 
-  /** Nothing to do: every key carries an EXPIREAT at the end of its retention period. */
-  async prune(): Promise<PruneResult> {
-    return { removed: 0 };
+  /**
+   * Every key carries an EXPIREAT at the end of its retention period, so Redis deletes it
+   * itself; only the unanswered log's rank holds members of several days, and loses those of
+   * days past retention here (it is at most the cap's size).
+   */
+  async prune(now: Date = this.#options.now()): Promise<PruneResult> {
+    const rank = `${this.#prefix}uqrank`;
+    const oldest = dayLabel(oldestKeptDay(now, this.#options.retentionDays));
+    const members = await this.#redis.zrange(rank, 0, "-1");
+    const expired = members.filter((member) => member.slice(0, member.indexOf("|")) < oldest);
+    if (expired.length > 0) await this.#redis.zrem(rank, ...expired);
+    return { removed: expired.length };
   }
 
   async close(): Promise<void> {

@@ -148,6 +148,10 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX update_claims_by_expiry ON update_claims (expires_at);
   `,
+  // The unanswered log's cap deletes the rarest rows first (see evictRarest).
+  `
+  CREATE INDEX unanswered_questions_rarest ON unanswered_questions (count, day, question);
+  `,
 ];
 
 /** The prepared statements, compiled once. */
@@ -252,6 +256,13 @@ function prepareStatements(db: Database.Database) {
          ON q.question = t.question AND q.last_seen = t.last_seen AND q.day >= @oldestDay
        ORDER BY t.count DESC, t.last_seen DESC, t.question ASC`,
     ),
+    questionRows: db.prepare<[], { rows: number }>(
+      `SELECT count(*) AS rows FROM unanswered_questions`,
+    ),
+    evictRarest: db.prepare<[number]>(
+      `DELETE FROM unanswered_questions WHERE (question, day) IN (
+         SELECT question, day FROM unanswered_questions ORDER BY count, day, question LIMIT ?)`,
+    ),
     pruneAnswered: db.prepare<[number]>(`DELETE FROM answered_hourly WHERE hour < ?`),
     pruneUnansweredHourly: db.prepare<[number]>(`DELETE FROM unanswered_hourly WHERE hour < ?`),
     pruneQuestions: db.prepare<[number]>(`DELETE FROM unanswered_questions WHERE day < ?`),
@@ -334,17 +345,20 @@ export class SqliteInsightsStore implements InsightsStore {
           this.#sql.answered.run(hour, channel, key, count);
         for (const { hour, channel, count } of unansweredHourly)
           this.#sql.unansweredHourly.run(hour, channel, count);
+        let asked = false;
         for (const { event, at } of questions) {
           const question = storedQuestion(event.normalized);
-          if (question !== "")
-            this.#sql.unansweredQuestion.run({
-              question,
-              day: dayOf(at),
-              at,
-              bestCandidate: event.bestCandidate,
-              confidence: event.confidence,
-            });
+          if (question === "") continue;
+          this.#sql.unansweredQuestion.run({
+            question,
+            day: dayOf(at),
+            at,
+            bestCandidate: event.bestCandidate,
+            confidence: event.confidence,
+          });
+          asked = true;
         }
+        if (asked) this.#evictRarest();
       },
     ).immediate;
   }
@@ -473,6 +487,16 @@ export class SqliteInsightsStore implements InsightsStore {
       now + this.#options.voterKeyTtlSeconds * 1000,
     );
     return "recorded";
+  }
+
+  /**
+   * Keeps the unanswered log within its cap, once per group: the group's new rows are in, and
+   * the rarest rows (which may be some of them) go. Counting walks the smallest index of a
+   * table the cap keeps small; deleting walks the (count, day, question) index.
+   */
+  #evictRarest(): void {
+    const excess = this.#sql.questionRows.get()!.rows - this.#options.maxUnansweredRows;
+    if (excess > 0) this.#sql.evictRarest.run(excess);
   }
 
   #pruneAll(now: number): number {

@@ -28,6 +28,7 @@ describe("loadConfig", () => {
       redisUrl: undefined,
       redisKeyPrefix: "faq:",
       retentionDays: 30,
+      unansweredMaxRows: 10_000,
       adminToken: undefined,
       adminUserIds: [],
       hashSecret: undefined,

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
 import type { FaqEntry } from "../../faq/types.js";
 import { AnswerCache } from "../../search/answer-cache.js";
 import type { Answer, AnswerEngine } from "../../search/engine.js";
@@ -55,7 +55,7 @@ export const askResponseSchema = {
 export interface AskRouteOptions {
   readonly engines: EngineHolder;
   /** Called after every answer, for statistics; must not throw or block. */
-  readonly onAnswer?: (question: string, answer: Answer) => void;
+  readonly onAnswer?: (question: string, answer: Answer, request: FastifyRequest) => void;
 }
 
 /** A question's answer and the `AskResponse` body that carries it. */
@@ -173,7 +173,7 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions> = async (
   const questions = new Cohort<{ readonly query: string; readonly reply: FastifyReply }>({
     run({ query, reply }) {
       const { answer, body } = bodies.reply(engines.serving, query);
-      onAnswer?.(query, answer);
+      onAnswer?.(query, answer, reply.request);
       reply
         .header("x-content-type-options", "nosniff")
         .type("application/json; charset=utf-8")

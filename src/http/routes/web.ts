@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { Answer, AnswerEngine } from "../../search/engine.js";
 import { Suggester } from "../../search/suggest.js";
 import type { EngineHolder } from "../engine-holder.js";
@@ -18,7 +18,7 @@ function readAsset(name: string): string {
 
 export interface WebRouteOptions {
   readonly engines: EngineHolder;
-  readonly onAnswer?: (question: string, answer: Answer) => void;
+  readonly onAnswer?: (question: string, answer: Answer, request: FastifyRequest) => void;
 }
 
 /** The web page (`GET /`), its assets, and `GET /suggest` for suggestions as you type. */
@@ -56,7 +56,7 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
           : { kind: "unknown-id", id: request.query.id };
       } else if (query !== "") {
         const answer = current.ask(query);
-        onAnswer?.(query, answer);
+        onAnswer?.(query, answer, request);
         result = viewOfAnswer(query, answer);
       }
       reply.type("text/html; charset=utf-8").header("cache-control", "no-store");
