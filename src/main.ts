@@ -50,6 +50,8 @@ async function main(): Promise<void> {
     logger: storeLog,
     failures: metrics.storeFailures,
   });
+  const storeHealth = () => insights.health();
+  metrics.watchStore(storeHealth);
   const reportLimiterFailure = createFailureReporter({
     logger: storeLog,
     failures: metrics.storeFailures,
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     engines,
     logger: { level: config.logLevel },
     metrics,
+    storeHealth,
     corsOrigins: config.corsOrigins,
     onAnswer: (_question, answer, request) => {
       metrics.observeAnswer("http", answer);

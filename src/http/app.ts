@@ -13,7 +13,7 @@ import Fastify, {
 import helmet from "helmet";
 import type { Metrics } from "../ops/metrics.js";
 import type { Answer } from "../search/engine.js";
-import type { InsightsStore } from "../store/insights.js";
+import type { InsightsStore, StoreHealth } from "../store/insights.js";
 import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.js";
 import type { EngineHolder } from "./engine-holder.js";
 import { registerLazyDocs } from "./docs.js";
@@ -44,6 +44,8 @@ export interface AppDependencies {
    * not throw or block.
    */
   readonly onAnswer?: (question: string, answer: Answer, request: FastifyRequest) => void;
+  /** The statistics store's health, reported by `/readyz`. */
+  readonly storeHealth?: () => StoreHealth;
   /** Prometheus metrics; without it there is no `/metrics` route. */
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
@@ -240,7 +242,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerLazyDocs(app, "/docs");
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   if (deps.questionRateLimit !== undefined) registerQuestionRateLimit(app, deps.questionRateLimit);
-  await app.register(healthRoutes, { engines: deps.engines });
+  await app.register(healthRoutes, { engines: deps.engines, store: deps.storeHealth });
   await app.register(askRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
   await app.register(faqRoutes, { engines: deps.engines });
   await app.register(webRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });

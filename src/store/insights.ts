@@ -185,7 +185,57 @@ export interface InsightsStore {
   prune(now?: Date): Promise<PruneResult>;
   /** Releases the file or connection; the store is unusable afterwards. */
   close(): Promise<void>;
+  /** How the store is doing (synchronous and cheap: probes call it). */
+  health?(): StoreHealth;
 }
+
+/** A moved-aside corrupt file (SQLite). */
+export interface StoreRecovery {
+  /** ISO 8601. */
+  readonly at: string;
+  /** Where the corrupt file now is. */
+  readonly movedTo: string;
+  /** What was wrong (SQLite's words). */
+  readonly reason: string;
+}
+
+/** How the store is doing: what `/readyz` and `/metrics` report. Never holds any record. */
+export interface StoreHealth {
+  /**
+   * `degraded` while records cannot be written as they come: the backend is unreachable (the
+   * Redis circuit is open) or the last write failed; they wait in memory meanwhile.
+   */
+  readonly status: "ok" | "degraded";
+  /** Why it is degraded. */
+  readonly reason?: string;
+  /** Records waiting in memory to be written. */
+  readonly pendingRecords: number;
+  /** Records given up since start because the waiting room was full. */
+  readonly droppedRecords: number;
+  /**
+   * Records whose write was sent but not acknowledged (a hung Redis): Redis applies them when
+   * it resumes, unless the connection was lost meanwhile. Not retried, so never counted twice.
+   */
+  readonly inDoubtRecords: number;
+  /** Corrupt files moved aside since start. */
+  readonly recoveries: number;
+  readonly lastRecovery?: StoreRecovery;
+}
+
+/** The health of a store that is fine (and of stores that do not report one). */
+export const HEALTHY_STORE: StoreHealth = {
+  status: "ok",
+  pendingRecords: 0,
+  droppedRecords: 0,
+  inDoubtRecords: 0,
+  recoveries: 0,
+};
+
+/**
+ * Unanswered questions that may wait in memory while the store cannot take them (answers are
+ * summed per hour, channel and entry, so they need no such bound).
+ */
+export const MAX_PENDING_QUESTIONS = 10_000;
 
 /** What {@link InsightsStore.prune} removed (records or rows; 0 where the backend expires keys itself). */
 export interface PruneResult {

@@ -29,6 +29,7 @@ describe("loadConfig", () => {
       redisKeyPrefix: "faq:",
       retentionDays: 30,
       unansweredMaxRows: 10_000,
+      sqliteCheckIntervalSeconds: 600,
       adminToken: undefined,
       adminUserIds: [],
       hashSecret: undefined,

@@ -1,5 +1,16 @@
 import type { FastifyPluginAsync } from "fastify";
+import type { StoreHealth } from "../../store/insights.js";
 import type { EngineHolder } from "../engine-holder.js";
+
+/** Options of {@link healthRoutes}. */
+export interface HealthRouteOptions {
+  readonly engines: EngineHolder;
+  /**
+   * The statistics store's health, reported by `/readyz` (`store`). A degraded store does not
+   * make the service unready: answers never depend on it.
+   */
+  readonly store?: () => StoreHealth;
+}
 
 /**
  * Probes answer a few fixed fields, so `JSON.stringify` serialises them; the schemas below
@@ -9,9 +20,9 @@ import type { EngineHolder } from "../engine-holder.js";
 const plainJson = () => (data: unknown) => JSON.stringify(data);
 
 /** `GET /healthz` (the process is alive) and `GET /readyz` (the index is built and serving). */
-export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async (
+export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (
   app,
-  { engines },
+  { engines, store },
 ) => {
   app.get(
     "/healthz",
@@ -39,6 +50,27 @@ export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async
               version: { type: "string" },
               entries: { type: "integer" },
               loadedAt: { type: "string" },
+              store: {
+                type: "object",
+                description:
+                  "The statistics store: status ok or degraded (records wait in memory), with the reason, records waiting and dropped, and the last corrupt file moved aside",
+                properties: {
+                  status: { type: "string", enum: ["ok", "degraded"] },
+                  reason: { type: "string" },
+                  pendingRecords: { type: "integer" },
+                  droppedRecords: { type: "integer" },
+                  inDoubtRecords: { type: "integer" },
+                  recoveries: { type: "integer" },
+                  lastRecovery: {
+                    type: "object",
+                    properties: {
+                      at: { type: "string" },
+                      movedTo: { type: "string" },
+                      reason: { type: "string" },
+                    },
+                  },
+                },
+              },
             },
           },
           503: { type: "object", properties: { status: { type: "string" } } },
@@ -53,6 +85,7 @@ export const healthRoutes: FastifyPluginAsync<{ engines: EngineHolder }> = async
         version: engine.version,
         entries: engine.entries.length,
         loadedAt: engines.loadedAt?.toISOString(),
+        store: store?.(),
       };
     },
   );
