@@ -8,21 +8,31 @@
  *
  * Keys are HMACs of the user id or IP (see `keyed-hash.ts`), never the values themselves, and
  * the counters expire with their window. Like the insights store, a limiter is never allowed to
- * cost an answer: when Redis is slow or down, requests are let through (fail open), and the
- * failure is reported through `onStoreError`.
+ * cost an answer: Redis gets a short deadline ({@link DEFAULT_LIMITER_TIMEOUT_MS}) behind the
+ * connection's circuit breaker (`circuit-breaker.ts`). When Redis fails, times out or the
+ * breaker is open, the verdict comes from a counter in this process's memory instead, and the
+ * failure is reported through `onStoreError`. Neither failing open (an outage would lift every
+ * limit for as long as it lasts, which is when a flood hurts most) nor failing closed (an outage
+ * would refuse everyone): each instance then enforces the budget on its own, so N instances
+ * allow at most N times the budget until Redis is back.
  */
 import { Address6 } from "ip-address";
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
+import { breakerOf, CircuitOpenError, type CircuitBreaker } from "./circuit-breaker.js";
 import { StoreTimeoutError } from "./insights.js";
 import { KeyedHasher } from "./keyed-hash.js";
 
 /** Default budget of questions per IP per minute over HTTP. */
 export const DEFAULT_ASK_REQUESTS_PER_MINUTE = 60;
-/** Longest a limiter waits for Redis before letting the request through, ms. */
-export const DEFAULT_LIMITER_TIMEOUT_MS = 250;
+/**
+ * Longest a limiter waits for Redis before counting in memory instead, ms. Redis answers a
+ * script in well under a millisecond on a local network; this bounds what a hung Redis adds to
+ * a request before the breaker opens (after which it adds nothing).
+ */
+export const DEFAULT_LIMITER_TIMEOUT_MS = 50;
 
-/** Reports a limiter that could not reach its store (the request was let through). */
+/** Reports a limiter that could not reach its store (the verdict came from memory). */
 export type LimiterErrorHandler = (error: unknown) => void;
 
 /**
@@ -44,35 +54,62 @@ interface HitRedis extends Redis {
   faqRateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
 }
 
-/** A fixed-window counter in Redis with a deadline; shared by both limiters. */
+/** Options of {@link RedisWindowCounter}. */
+export interface RedisWindowCounterOptions {
+  /** Deadline of a Redis call, ms. Default {@link DEFAULT_LIMITER_TIMEOUT_MS}. */
+  readonly timeoutMs?: number;
+  /** The connection's circuit breaker; without it every call is attempted. */
+  readonly breaker?: CircuitBreaker;
+}
+
+/**
+ * A fixed-window counter in Redis with a deadline, shared by both limiters, and the in-memory
+ * counter that stands in for it while Redis cannot be asked (see the file comment).
+ */
 export class RedisWindowCounter {
   readonly #redis: HitRedis;
   readonly #timeoutMs: number;
+  readonly #breaker: CircuitBreaker | undefined;
+  readonly #local = new MemoryWindowCounter();
 
-  constructor(redis: Redis, options: { readonly timeoutMs?: number } = {}) {
+  constructor(redis: Redis, options: RedisWindowCounterOptions = {}) {
     redis.defineCommand("faqRateLimitHit", { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.#redis = redis as HitRedis;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_LIMITER_TIMEOUT_MS;
+    this.#breaker = options.breaker;
   }
 
-  /** Counts one hit on `key`; rejects on failure or after the deadline. */
+  /** True while Redis is known to be unavailable: {@link hitLocally} answers at once. */
+  get unavailable(): boolean {
+    return this.#breaker?.isOpen ?? false;
+  }
+
+  /** Counts one hit on `key` in Redis; rejects on failure, after the deadline, or while open. */
   async hit(key: string, windowMs: number): Promise<WindowCount> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreTimeoutError("rateLimit", this.#timeoutMs)),
-        this.#timeoutMs,
-      );
-    });
-    try {
-      const [count, ttlMs] = await Promise.race([
-        this.#redis.faqRateLimitHit(key, windowMs),
-        deadline,
-      ]);
-      return { count: Number(count), ttlMs: Number(ttlMs) };
-    } finally {
-      clearTimeout(timer);
-    }
+    const call = () => this.#redis.faqRateLimitHit(key, windowMs);
+    const [count, ttlMs] =
+      this.#breaker === undefined
+        ? await withDeadline(call(), this.#timeoutMs)
+        : await this.#breaker.run("rateLimit", call, this.#timeoutMs);
+    return { count: Number(count), ttlMs: Number(ttlMs) };
+  }
+
+  /** Counts one hit on `key` in this process (while Redis cannot be asked). */
+  hitLocally(key: string, windowMs: number): WindowCount {
+    return this.#local.hit(key, windowMs);
+  }
+}
+
+/** `promise`, or a {@link StoreTimeoutError} after `timeoutMs`. */
+async function withDeadline<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new StoreTimeoutError("rateLimit", timeoutMs)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -128,9 +165,11 @@ export interface QuestionLimitSettings {
   readonly windowMs?: number;
   /** Shared Redis connection; without it the counters live in this process. */
   readonly redis?: Redis;
+  /** The Redis connection's circuit breaker (see `circuit-breaker.ts`). */
+  readonly breaker?: CircuitBreaker;
   /** Prefix of the Redis keys. Default `faq:ratelimit:http:`. */
   readonly keyPrefix?: string;
-  /** Called when Redis could not be asked (the request was let through). */
+  /** Called when Redis could not be asked (the verdict came from this process's memory). */
   readonly onStoreError?: LimiterErrorHandler;
   /** Deadline of the Redis call, ms. Default {@link DEFAULT_LIMITER_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
@@ -177,7 +216,10 @@ export class QuestionLimiter {
       this.#counter = new MemoryWindowCounter();
     } else {
       this.#keyPrefix = settings.keyPrefix ?? "faq:ratelimit:http:";
-      this.#counter = new RedisWindowCounter(settings.redis, { timeoutMs: settings.timeoutMs });
+      this.#counter = new RedisWindowCounter(settings.redis, {
+        timeoutMs: settings.timeoutMs,
+        breaker: settings.breaker ?? breakerOf(settings.redis),
+      });
     }
   }
 
@@ -186,13 +228,17 @@ export class QuestionLimiter {
    * else the seconds until the client may ask again. A promise only when Redis holds the counts.
    */
   hit(ip: string, connection: object): number | null | Promise<number | null> {
-    const count = this.#counter.hit(this.#keyPrefix + this.#keyOf(ip, connection), this.#windowMs);
-    if (!(count instanceof Promise)) return this.#verdict(count);
-    return count.then(
+    const key = this.#keyPrefix + this.#keyOf(ip, connection);
+    const counter = this.#counter;
+    if (counter instanceof MemoryWindowCounter)
+      return this.#verdict(counter.hit(key, this.#windowMs));
+    // Redis is known to be away: count here at once (no promise, no deadline to wait out).
+    if (counter.unavailable) return this.#verdict(counter.hitLocally(key, this.#windowMs));
+    return counter.hit(key, this.#windowMs).then(
       (counted) => this.#verdict(counted),
       (error: unknown) => {
-        this.#onStoreError?.(error);
-        return null;
+        if (!(error instanceof CircuitOpenError)) this.#onStoreError?.(error);
+        return this.#verdict(counter.hitLocally(key, this.#windowMs));
       },
     );
   }
