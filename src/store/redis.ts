@@ -201,7 +201,9 @@ export class RedisInsightsStore implements InsightsStore {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_REDIS_CALL_TIMEOUT_MS;
     // Back: write what waited. (Closing the breaker needs a PING to succeed first.)
     this.#breaker?.onChange((open) => {
-      if (!open) void this.#writePending();
+      if (open) return;
+      this.#lastFailure = undefined; // a PING has just succeeded
+      void this.#writePending();
     });
     const client = options.client;
     client.defineCommand("faqInsightsVote", { numberOfKeys: 2, lua: VOTE_SCRIPT });
@@ -281,6 +283,8 @@ export class RedisInsightsStore implements InsightsStore {
 
   /** Writes what waited while Redis was away: the summed answers, then the questions. */
   async #writePending(): Promise<void> {
+    // The summed answers belong to no group any more (theirs failed): start one and write it.
+    if (this.#answers.total > 0) void this.#commits.add().catch(() => undefined);
     await this.#commits.flush().catch(() => undefined);
     const pending = this.#pendingQuestions;
     this.#pendingQuestions = [];
