@@ -16,7 +16,7 @@ import { VoterKeys } from "./bot/voter-key.js";
 import { ConfigError, loadConfig } from "./config/index.js";
 import { KnowledgeBaseError } from "./faq/errors.js";
 import { loadKnowledgeBaseAtStart } from "./faq/snapshot.js";
-import { buildApp } from "./http/app.js";
+import { buildApp, DEFAULT_PRESSURE } from "./http/app.js";
 import { EngineHolder } from "./http/engine-holder.js";
 import { Metrics } from "./ops/metrics.js";
 import { DeferredLogger } from "./ops/deferred-logger.js";
@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     metrics,
     storeHealth,
+    pressure: DEFAULT_PRESSURE,
     corsOrigins: config.corsOrigins,
     onAnswer: (_question, answer, request) => {
       metrics.observeAnswer("http", answer);

@@ -50,13 +50,22 @@ export interface AppDependencies {
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
   readonly corsOrigins?: readonly string[];
-  /** Load shedding: event-loop delay (ms) above which requests get 503 with Retry-After. */
-  readonly pressure?: { readonly maxEventLoopDelay?: number; readonly sampleInterval?: number };
+  /**
+   * Load shedding (`@fastify/under-pressure`): the service passes {@link DEFAULT_PRESSURE}.
+   * Without it nothing is shed (apps built in tests, whose set-up blocks the event loop).
+   */
+  readonly pressure?: PressureOptions;
+  /**
+   * How long a request over its client's question budget waits for its 429, ms (default
+   * {@link DEFAULT_RATE_LIMIT_DELAY_MS}). See {@link registerQuestionRateLimit}.
+   */
+  readonly rateLimitDelayMs?: number;
   /** Extra plugins (the Telegram webhook) registered after the core routes. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
   /**
-   * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`),
-   * one budget shared by all three. No limit without it.
+   * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`) and
+   * `/suggest`, one budget shared by all four (a suggestion costs a fifth of a question). No
+   * limit without it.
    */
   readonly questionRateLimit?: QuestionLimiter;
   /** The admin API (`/admin/*`); it exists only when `token` is set. */
@@ -79,30 +88,88 @@ function isQuestionRoute(route: RouteOptions): boolean {
   return route.url === "/ask" || (route.url === "/" && methods.includes("GET"));
 }
 
+/** `/suggest` shares the question budget at a fraction of a question's cost. */
+const isSuggestionRoute = (route: RouteOptions) => route.url === "/suggest";
+
 /** Adds `hook` to the route's own onRequest hooks. */
 function addOnRequest(route: RouteOptions, hook: onRequestHookHandler): void {
   route.onRequest = [route.onRequest ?? []].flat().concat(hook);
 }
 
-/** Lets a request through (`wait` null) or ends it with a 429 and `Retry-After`. */
-function settleLimit(reply: FastifyReply, wait: number | null, done: (error?: Error) => void) {
-  if (wait === null) return done();
-  reply.header("retry-after", String(wait));
-  done(new TooManyRequestsError(wait));
+/** Load shedding: requests get 503 with `Retry-After` while a threshold is exceeded. */
+export interface PressureOptions {
+  /** Mean event-loop delay over a sample (ms) above which requests are shed. */
+  readonly maxEventLoopDelay?: number;
+  /** Event-loop utilisation over a sample (0-1) above which requests are shed. */
+  readonly maxEventLoopUtilization?: number;
+  /** Length of a sample, ms. */
+  readonly sampleInterval?: number;
 }
 
 /**
- * Adds the shared question limiter to the question routes as they are registered. The page
- * (`GET /`) only counts when it answers a question (`?q=`), not when it is merely opened. A
- * callback hook that settles synchronously when the counts are in memory: a promise chain per
- * request (as `@fastify/rate-limit` has) cost a measurable share of answering a cached question.
+ * The service's load-shedding thresholds (`bench/fairness.ts` measured them; README, "Load
+ * shedding"): requests are shed while the mean event-loop delay over a half-second sample
+ * exceeds 50 ms, i.e. while a request waits that long before it is even looked at. That is
+ * queueing, dozens of times a normal answer's latency: 256 connections kept busy took others'
+ * p99 from 5 to 222 ms and pushed the mean delay to 20-146 ms per sample, while a server merely
+ * busy (8 connections, 92% utilisation) stayed under 10 ms and must not shed. The former bound,
+ * 1 s sampled each second, never engaged at all. Utilisation is not used: it reads 0.92-1.00
+ * for busy and overloaded alike. A half-second sample keeps one long task (building the index
+ * on a reload takes ~150 ms) from looking like a queue.
  */
-function registerQuestionRateLimit(app: FastifyInstance, limiter: QuestionLimiter): void {
-  const limit: onRequestHookHandler = (request, reply, done) => {
-    const wait = limiter.hit(request.ip, request.raw.socket);
-    if (wait instanceof Promise) void wait.then((seconds) => settleLimit(reply, seconds, done));
-    else settleLimit(reply, wait, done);
-  };
+export const DEFAULT_PRESSURE = {
+  maxEventLoopDelay: 50,
+  sampleInterval: 500,
+} as const satisfies PressureOptions;
+
+/**
+ * Default {@link AppDependencies.rateLimitDelayMs}. A flooding client over its budget gets its
+ * 429 after this long, so each of its connections sends at most one request per delay: a 429
+ * costs little, but tens of thousands a second from one client (measured: 7,500/s from 32
+ * connections) kept the event loop 95% busy and multiplied everyone else's p99.
+ */
+export const DEFAULT_RATE_LIMIT_DELAY_MS = 1_000;
+
+/**
+ * Lets a request through (`wait` null) or ends it, `delayMs` later, with a 429 and
+ * `Retry-After` (a client cannot ask again before the window ends anyway).
+ */
+function settleLimit(
+  reply: FastifyReply,
+  wait: number | null,
+  done: (error?: Error) => void,
+  delayMs: number,
+) {
+  if (wait === null) return done();
+  reply.header("retry-after", String(wait));
+  const refuse = () => done(new TooManyRequestsError(wait));
+  if (delayMs > 0) setTimeout(refuse, delayMs);
+  else refuse();
+}
+
+/**
+ * Adds the shared question limiter to the question routes and to `/suggest` as they are
+ * registered. The page (`GET /`) only counts when it answers a question (`?q=`), not when it is
+ * merely opened. A callback hook that settles synchronously when the counts are in memory: a
+ * promise chain per request (as `@fastify/rate-limit` has) cost a measurable share of answering
+ * a cached question. A request over the budget gets its 429 `delayMs` later (see
+ * {@link DEFAULT_RATE_LIMIT_DELAY_MS}).
+ */
+function registerQuestionRateLimit(
+  app: FastifyInstance,
+  limiter: QuestionLimiter,
+  delayMs: number,
+): void {
+  const hook =
+    (kind: "question" | "suggestion"): onRequestHookHandler =>
+    (request, reply, done) => {
+      const wait = limiter.hit(request.ip, request.raw.socket, kind);
+      if (wait instanceof Promise)
+        void wait.then((seconds) => settleLimit(reply, seconds, done, delayMs));
+      else settleLimit(reply, wait, done, delayMs);
+    };
+  const limit = hook("question");
+  const limitSuggestions = hook("suggestion");
   const limitQuestionsOnly: onRequestHookHandler = function (request, reply, done) {
     const query = request.query as { q?: unknown };
     if (typeof query.q === "string" && query.q.trim() !== "")
@@ -111,6 +178,7 @@ function registerQuestionRateLimit(app: FastifyInstance, limiter: QuestionLimite
   };
   app.addHook("onRoute", (route) => {
     if (isQuestionRoute(route)) addOnRequest(route, route.url === "/" ? limitQuestionsOnly : limit);
+    else if (isSuggestionRoute(route)) addOnRequest(route, limitSuggestions);
   });
 }
 
@@ -195,12 +263,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addSchema(errorSchema);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
-  await app.register(underPressure, {
-    maxEventLoopDelay: deps.pressure?.maxEventLoopDelay ?? 1_000,
-    sampleInterval: deps.pressure?.sampleInterval ?? 1_000,
-    retryAfter: 10,
-    exposeStatusRoute: false,
-  });
+  if (deps.pressure !== undefined)
+    await app.register(underPressure, {
+      ...deps.pressure,
+      // The default, "cumulative", measures since start: it would never see a burst.
+      eventLoopUtilizationMode: "interval",
+      retryAfter: 10,
+      exposeStatusRoute: false,
+    });
   const origins = deps.corsOrigins ?? [];
   if (origins.length > 0) {
     const origin = origins.includes("*") ? "*" : [...origins];
@@ -241,7 +311,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerLazyDocs(app, "/docs");
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  if (deps.questionRateLimit !== undefined) registerQuestionRateLimit(app, deps.questionRateLimit);
+  if (deps.questionRateLimit !== undefined)
+    registerQuestionRateLimit(
+      app,
+      deps.questionRateLimit,
+      deps.rateLimitDelayMs ?? DEFAULT_RATE_LIMIT_DELAY_MS,
+    );
   await app.register(healthRoutes, { engines: deps.engines, store: deps.storeHealth });
   await app.register(askRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
   await app.register(faqRoutes, { engines: deps.engines });

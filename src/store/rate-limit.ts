@@ -36,14 +36,14 @@ export const DEFAULT_LIMITER_TIMEOUT_MS = 50;
 export type LimiterErrorHandler = (error: unknown) => void;
 
 /**
- * KEYS[1]: counter. ARGV[1]: window (ms). Increments and starts the window atomically (a crash
- * between INCR and PEXPIRE would otherwise leave a counter that never expires), and repairs a
- * counter that lost its expiry. Returns {count, remaining ms}.
+ * KEYS[1]: counter. ARGV[1]: window (ms), ARGV[2]: cost of the hit. Adds and starts the window
+ * atomically (a crash between INCRBY and PEXPIRE would otherwise leave a counter that never
+ * expires), and repairs a counter that lost its expiry. Returns {count, remaining ms}.
  */
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
 local ttl = redis.call('PTTL', KEYS[1])
-if count == 1 or ttl < 0 then
+if count == tonumber(ARGV[2]) or ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
   ttl = tonumber(ARGV[1])
 end
@@ -51,7 +51,7 @@ return {count, ttl}
 `;
 
 interface HitRedis extends Redis {
-  faqRateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
+  faqRateLimitHit(key: string, windowMs: number, cost: number): Promise<[number, number]>;
 }
 
 /** Options of {@link RedisWindowCounter}. */
@@ -84,9 +84,12 @@ export class RedisWindowCounter {
     return this.#breaker?.isOpen ?? false;
   }
 
-  /** Counts one hit on `key` in Redis; rejects on failure, after the deadline, or while open. */
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    const call = () => this.#redis.faqRateLimitHit(key, windowMs);
+  /**
+   * Counts a hit costing `cost` (default 1) on `key` in Redis; rejects on failure, after the
+   * deadline, or while open.
+   */
+  async hit(key: string, windowMs: number, cost = 1): Promise<WindowCount> {
+    const call = () => this.#redis.faqRateLimitHit(key, windowMs, cost);
     const [count, ttlMs] =
       this.#breaker === undefined
         ? await withDeadline(call(), this.#timeoutMs)
@@ -94,9 +97,9 @@ export class RedisWindowCounter {
     return { count: Number(count), ttlMs: Number(ttlMs) };
   }
 
-  /** Counts one hit on `key` in this process (while Redis cannot be asked). */
-  hitLocally(key: string, windowMs: number): WindowCount {
-    return this.#local.hit(key, windowMs);
+  /** Counts a hit on `key` in this process (while Redis cannot be asked). */
+  hitLocally(key: string, windowMs: number, cost = 1): WindowCount {
+    return this.#local.hit(key, windowMs, Date.now(), cost);
   }
 }
 
@@ -143,14 +146,14 @@ export class MemoryWindowCounter {
     this.#windows = new LRUCache({ max: maxKeys });
   }
 
-  /** Counts one hit on `key`. */
-  hit(key: string, windowMs: number, now = Date.now()): WindowCount {
+  /** Counts a hit costing `cost` (default 1) on `key`. */
+  hit(key: string, windowMs: number, now = Date.now(), cost = 1): WindowCount {
     let window = this.#windows.get(key);
     if (window === undefined || window.endsAt <= now) {
       window = { count: 0, endsAt: now + windowMs };
       this.#windows.set(key, window);
     }
-    window.count++;
+    window.count += cost;
     return { count: window.count, ttlMs: window.endsAt - now };
   }
 }
@@ -191,9 +194,18 @@ export function clientKeyOf(ip: string): string {
 }
 
 /**
- * The per-client budget of questions over HTTP (`GET`/`POST /ask` and the page's questions share
- * it). In memory a verdict is synchronous, so the common case costs no promise; with Redis it is
- * asked with a deadline and fails open.
+ * What a suggestion costs, in questions: `/suggest` shares the question budget, but suggestions
+ * come while people type (after a pause of 120 ms in the page's script) and cost a fraction of
+ * an answer, so a client may ask for five of them in place of one question.
+ */
+export const SUGGESTIONS_PER_QUESTION = 5;
+
+/**
+ * The per-client budget of questions over HTTP: `GET`/`POST /ask`, the page's questions and its
+ * suggestions share it (a suggestion costs 1/{@link SUGGESTIONS_PER_QUESTION} of a question).
+ * Counted in units of a suggestion. In memory a verdict is synchronous, so the common case costs
+ * no promise; with Redis it is asked with a deadline, and counted in memory when Redis cannot
+ * be asked.
  */
 export class QuestionLimiter {
   readonly #hasher: KeyedHasher;
@@ -227,24 +239,32 @@ export class QuestionLimiter {
    * Counts a question from `ip`, which arrived on `connection`: null while within the budget,
    * else the seconds until the client may ask again. A promise only when Redis holds the counts.
    */
-  hit(ip: string, connection: object): number | null | Promise<number | null> {
+  hit(
+    ip: string,
+    connection: object,
+    kind: "question" | "suggestion" = "question",
+  ): number | null | Promise<number | null> {
     const key = this.#keyPrefix + this.#keyOf(ip, connection);
+    const cost = kind === "question" ? SUGGESTIONS_PER_QUESTION : 1;
     const counter = this.#counter;
+    const windowMs = this.#windowMs;
     if (counter instanceof MemoryWindowCounter)
-      return this.#verdict(counter.hit(key, this.#windowMs));
+      return this.#verdict(counter.hit(key, windowMs, Date.now(), cost));
     // Redis is known to be away: count here at once (no promise, no deadline to wait out).
-    if (counter.unavailable) return this.#verdict(counter.hitLocally(key, this.#windowMs));
-    return counter.hit(key, this.#windowMs).then(
+    if (counter.unavailable) return this.#verdict(counter.hitLocally(key, windowMs, cost));
+    return counter.hit(key, windowMs, cost).then(
       (counted) => this.#verdict(counted),
       (error: unknown) => {
         if (!(error instanceof CircuitOpenError)) this.#onStoreError?.(error);
-        return this.#verdict(counter.hitLocally(key, this.#windowMs));
+        return this.#verdict(counter.hitLocally(key, windowMs, cost));
       },
     );
   }
 
   #verdict({ count, ttlMs }: WindowCount): number | null {
-    return count <= this.#limit ? null : Math.max(1, Math.ceil(ttlMs / 1000));
+    return count <= this.#limit * SUGGESTIONS_PER_QUESTION
+      ? null
+      : Math.max(1, Math.ceil(ttlMs / 1000));
   }
 
   /**

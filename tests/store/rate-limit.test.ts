@@ -38,7 +38,11 @@ async function send(
 async function appWithLimit(settings: QuestionLimitSettings): Promise<FastifyInstance> {
   const engines = new EngineHolder();
   engines.set(await realEngine({ cacheSize: 10 }));
-  return buildApp({ engines, questionRateLimit: new QuestionLimiter(settings) });
+  return buildApp({
+    engines,
+    questionRateLimit: new QuestionLimiter(settings),
+    rateLimitDelayMs: 0,
+  });
 }
 
 describe("window counter (in memory)", () => {
