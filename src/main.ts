@@ -97,7 +97,10 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel },
     metrics,
     storeHealth,
-    pressure: DEFAULT_PRESSURE,
+    pressure:
+      config.shedLoadDelayMs === 0
+        ? undefined
+        : { ...DEFAULT_PRESSURE, maxEventLoopDelay: config.shedLoadDelayMs },
     corsOrigins: config.corsOrigins,
     onAnswer: (_question, answer, request) => {
       metrics.observeAnswer("http", answer);

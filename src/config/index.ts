@@ -36,6 +36,8 @@ export interface Config {
   readonly unansweredMaxRows: number;
   /** Seconds between two integrity checks of the SQLite file while running; 0 for none. */
   readonly sqliteCheckIntervalSeconds: number;
+  /** Mean event-loop delay (ms, two half-second samples in a row) that sheds load; 0 for never. */
+  readonly shedLoadDelayMs: number;
   /** Bearer token of the admin API; without it `/admin/*` does not exist. */
   readonly adminToken: string | undefined;
   /** Telegram user ids allowed to use `/stats` in the bot. */
@@ -204,6 +206,7 @@ const specs = {
   RETENTION_DAYS: wholeNumber(1, 3650)({ default: 30 }),
   UNANSWERED_MAX_ROWS: wholeNumber(100, 1_000_000)({ default: 10_000 }),
   SQLITE_CHECK_INTERVAL_SECONDS: wholeNumber(0, 86_400)({ default: 600 }),
+  SHED_LOAD_DELAY_MS: wholeNumber(0, 60_000)({ default: 30 }),
   ADMIN_TOKEN: matching(
     /^[\x21-\x7e]{16,256}$/,
     "must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
@@ -288,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     unansweredMaxRows: e.UNANSWERED_MAX_ROWS,
     sqliteCheckIntervalSeconds: e.SQLITE_CHECK_INTERVAL_SECONDS,
+    shedLoadDelayMs: e.SHED_LOAD_DELAY_MS,
     adminToken: e.ADMIN_TOKEN,
     adminUserIds: e.ADMIN_USER_IDS,
     hashSecret: e.HASH_SECRET,

@@ -96,31 +96,65 @@ function addOnRequest(route: RouteOptions, hook: onRequestHookHandler): void {
   route.onRequest = [route.onRequest ?? []].flat().concat(hook);
 }
 
-/** Load shedding: requests get 503 with `Retry-After` while a threshold is exceeded. */
+/** Load shedding: requests get 503 with `Retry-After` while the event loop is queueing. */
 export interface PressureOptions {
-  /** Mean event-loop delay over a sample (ms) above which requests are shed. */
-  readonly maxEventLoopDelay?: number;
-  /** Event-loop utilisation over a sample (0-1) above which requests are shed. */
-  readonly maxEventLoopUtilization?: number;
+  /** Mean event-loop delay over a sample (ms) above which a sample counts as queueing. */
+  readonly maxEventLoopDelay: number;
   /** Length of a sample, ms. */
-  readonly sampleInterval?: number;
+  readonly sampleInterval: number;
+  /** Samples in a row over the bound before requests are shed. Default 2. */
+  readonly samples?: number;
 }
 
 /**
  * The service's load-shedding thresholds (`bench/fairness.ts` measured them; README, "Load
- * shedding"): requests are shed while the mean event-loop delay over a half-second sample
- * exceeds 50 ms, i.e. while a request waits that long before it is even looked at. That is
- * queueing, dozens of times a normal answer's latency: 256 connections kept busy took others'
- * p99 from 5 to 222 ms and pushed the mean delay to 20-146 ms per sample, while a server merely
- * busy (8 connections, 92% utilisation) stayed under 10 ms and must not shed. The former bound,
- * 1 s sampled each second, never engaged at all. Utilisation is not used: it reads 0.92-1.00
- * for busy and overloaded alike. A half-second sample keeps one long task (building the index
- * on a reload takes ~150 ms) from looking like a queue.
+ * shedding"): requests are shed once the mean event-loop delay has exceeded 30 ms in two
+ * half-second samples in a row, i.e. while requests keep waiting that long before they are even
+ * looked at. That is queueing, tens of times a normal answer's latency: 256 connections kept
+ * busy took the mean delay to 27-41 ms and others' p99 from 11 to 185 ms, while a
+ * server merely busy (8 connections, ~90% utilisation) stays near 1 ms (at most 11) and must not
+ * shed. The former bound, 1 s sampled each second, never engaged. Utilisation is not used: it
+ * reads 0.87-1.00 for busy and overloaded alike. Two samples in a row, because one long task
+ * (building the index at start or on a reload, 150 ms or more) fills one sample on its own and
+ * is not a queue: with one sample the service shed its first requests after becoming ready.
  */
 export const DEFAULT_PRESSURE = {
-  maxEventLoopDelay: 50,
+  maxEventLoopDelay: 30,
   sampleInterval: 500,
+  samples: 2,
 } as const satisfies PressureOptions;
+
+/**
+ * under-pressure's own delay check sheds on a single sample; this one (its `healthCheck`, run
+ * every sample) needs `samples` in a row. The delay is the mean lateness of a 10 ms timer over
+ * the sample; a sample in which the timer never ran (the loop was blocked throughout) counts
+ * the time since its last run. Returns the check and a `stop` for the timer.
+ */
+function sustainedDelayCheck(options: PressureOptions): {
+  check: () => Promise<boolean>;
+  stop: () => void;
+} {
+  const tickMs = 10;
+  let last = performance.now();
+  let lateness = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lateness += Math.max(0, now - last - tickMs);
+    ticks++;
+    last = now;
+  }, tickMs);
+  timer.unref();
+  let over = 0;
+  const check = async () => {
+    const delay = ticks === 0 ? performance.now() - last : lateness / ticks;
+    lateness = 0;
+    ticks = 0;
+    over = delay > options.maxEventLoopDelay ? over + 1 : 0;
+    return over < (options.samples ?? 2);
+  };
+  return { check, stop: () => clearInterval(timer) };
+}
 
 /**
  * Default {@link AppDependencies.rateLimitDelayMs}. A flooding client over its budget gets its
@@ -263,14 +297,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addSchema(errorSchema);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
-  if (deps.pressure !== undefined)
+  if (deps.pressure !== undefined) {
+    const delay = sustainedDelayCheck(deps.pressure);
+    app.addHook("onClose", (_instance, done) => {
+      delay.stop();
+      done();
+    });
     await app.register(underPressure, {
-      ...deps.pressure,
-      // The default, "cumulative", measures since start: it would never see a burst.
-      eventLoopUtilizationMode: "interval",
+      healthCheck: delay.check,
+      healthCheckInterval: deps.pressure.sampleInterval,
       retryAfter: 10,
       exposeStatusRoute: false,
     });
+  }
   const origins = deps.corsOrigins ?? [];
   if (origins.length > 0) {
     const origin = origins.includes("*") ? "*" : [...origins];

@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       retentionDays: 30,
       unansweredMaxRows: 10_000,
       sqliteCheckIntervalSeconds: 600,
+      shedLoadDelayMs: 30,
       adminToken: undefined,
       adminUserIds: [],
       hashSecret: undefined,

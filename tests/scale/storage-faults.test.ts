@@ -55,7 +55,7 @@ afterAll(async () => {
         "| --- | --- | --- | --- | --- | --- |",
         ...table.map(
           (row) =>
-            `| ${row.fault} | ${row.requests} | ${row.errors} | ${row.lost} | ${row.latency} | ${row.store} |`,
+            `| ${row.fault} | ${row.requests} | ${row.errors} | ${row.lost} | ${row.latency} | ${row.store.replace(/\s+/g, " ")} |`,
         ),
       ].join("\n"),
     );
@@ -345,7 +345,7 @@ describe("SQLite faults, with the real service", () => {
       errors: during.errors,
       lost: during.latencies.length - counted,
       latency: latencySummary(during.latencies),
-      store: `moved aside within ${1} s check (${store.lastRecovery?.reason}); ok`,
+      store: `moved aside by the 1 s check (${store.lastRecovery?.reason}); ok`,
     });
     expect(before.errors + during.errors).toBe(0);
     expect(store).toMatchObject({ status: "ok", recoveries: 1 });
