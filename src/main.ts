@@ -16,7 +16,7 @@ import { VoterKeys } from "./bot/voter-key.js";
 import { ConfigError, loadConfig } from "./config/index.js";
 import { KnowledgeBaseError } from "./faq/errors.js";
 import { loadKnowledgeBaseAtStart } from "./faq/snapshot.js";
-import { buildApp } from "./http/app.js";
+import { buildApp, DEFAULT_PRESSURE } from "./http/app.js";
 import { AnswerServiceHolder } from "./answering/holder.js";
 import { KnowledgeBaseReloader, translationGapsOf } from "./answering/reload.js";
 import { AnswerService } from "./answering/service.js";
@@ -33,6 +33,7 @@ import { deriveSecret } from "./store/keyed-hash.js";
 import { QuestionLimiter } from "./store/rate-limit.js";
 import { recordAnswer } from "./store/record.js";
 import { createFailureReporter } from "./store/resilient.js";
+import { UnansweredBudget } from "./store/unanswered-budget.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
     logger: storeLog,
     failures: metrics.storeFailures,
   });
+  const storeHealth = () => insights.health();
+  metrics.watchStore(storeHealth);
   const reportLimiterFailure = createFailureReporter({
     logger: storeLog,
     failures: metrics.storeFailures,
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
   const hashSecret =
     config.hashSecret === undefined ? randomBytes(32) : Buffer.from(config.hashSecret, "utf8");
   const rateLimitKeys = `${config.redisKeyPrefix}ratelimit:`;
+  const unansweredBudget = new UnansweredBudget({ secret: hashSecret });
 
   let shutdown: (signal: string, exitCode?: number) => void = () => process.exit(1);
   // grammY is loaded only when there is a bot to run: HTTP-only mode starts faster without it.
@@ -92,10 +96,16 @@ async function main(): Promise<void> {
     answers,
     logger: { level: config.logLevel },
     metrics,
+    storeHealth,
+    pressure:
+      config.shedLoadDelayMs === 0
+        ? undefined
+        : { ...DEFAULT_PRESSURE, maxEventLoopDelay: config.shedLoadDelayMs },
     corsOrigins: config.corsOrigins,
-    onAnswer: (_question, answer) => {
+    onAnswer: (_question, answer, request) => {
       metrics.observeAnswer("http", answer);
-      void recordAnswer(insights, "http", answer); // not awaited: never delays the response
+      // Not awaited: never delays the response.
+      void recordAnswer(insights, "http", answer, () => unansweredBudget.allowsIp(request.ip));
     },
     questionRateLimit: new QuestionLimiter({
       secret: hashSecret,

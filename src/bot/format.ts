@@ -125,7 +125,7 @@ export function privacyMessage(retentionDays: number): string {
     [
       "• It does <b>not</b> store your user id, name, username, phone number, chat ids or IP address, nor the text of questions it answered.",
       "• For each answer it gives: which FAQ entry, where (private chat, group, inline or web) and the hour. Nothing about who asked.",
-      "• For questions it could not answer: their normalised text (lower case, no punctuation, long numbers removed), how often and when they were first and last asked, and the closest entry, to improve the FAQ. Nothing about who asked.",
+      "• For questions it could not answer: their text in lower case without punctuation, with e-mail addresses, links, @handles and long numbers (phone numbers, ids) removed; how often and when they were first and last asked; and the closest entry, to improve the FAQ. At most 10,000 such questions are kept (unless the operator sets another limit): the least asked go first. Nothing about who asked.",
       "• For 👍 / 👎: the entry, the vote and the hour. So that you can change your vote, it also keeps a one-way code of you and the message (an HMAC, not your id) for 48 hours.",
       "• To stop floods, it counts your questions per minute under another one-way code, forgotten after the minute.",
       `• All of this is deleted after ${days}.`,

@@ -32,6 +32,12 @@ export interface Config {
   readonly redisKeyPrefix: string;
   /** Statistics older than this many days are deleted. */
   readonly retentionDays: number;
+  /** Most rows the unanswered log keeps (one question on one day); the rarest go first. */
+  readonly unansweredMaxRows: number;
+  /** Seconds between two integrity checks of the SQLite file while running; 0 for none. */
+  readonly sqliteCheckIntervalSeconds: number;
+  /** Mean event-loop delay (ms, two half-second samples in a row) that sheds load; 0 for never. */
+  readonly shedLoadDelayMs: number;
   /** Bearer token of the admin API; without it `/admin/*` does not exist. */
   readonly adminToken: string | undefined;
   /** Telegram user ids allowed to use `/stats` in the bot. */
@@ -198,6 +204,9 @@ const specs = {
     "must be 1-64 characters of A-Z a-z 0-9 : _ . -",
   )({ default: "faq:" }),
   RETENTION_DAYS: wholeNumber(1, 3650)({ default: 30 }),
+  UNANSWERED_MAX_ROWS: wholeNumber(100, 1_000_000)({ default: 10_000 }),
+  SQLITE_CHECK_INTERVAL_SECONDS: wholeNumber(0, 86_400)({ default: 600 }),
+  SHED_LOAD_DELAY_MS: wholeNumber(0, 60_000)({ default: 30 }),
   ADMIN_TOKEN: matching(
     /^[\x21-\x7e]{16,256}$/,
     "must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
@@ -280,6 +289,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     retentionDays: e.RETENTION_DAYS,
+    unansweredMaxRows: e.UNANSWERED_MAX_ROWS,
+    sqliteCheckIntervalSeconds: e.SQLITE_CHECK_INTERVAL_SECONDS,
+    shedLoadDelayMs: e.SHED_LOAD_DELAY_MS,
     adminToken: e.ADMIN_TOKEN,
     adminUserIds: e.ADMIN_USER_IDS,
     hashSecret: e.HASH_SECRET,

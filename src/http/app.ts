@@ -5,6 +5,7 @@ import Fastify, {
   LogController,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   type FastifyServerOptions,
   type onRequestHookHandler,
   type RouteOptions,
@@ -13,7 +14,7 @@ import helmet from "helmet";
 import type { Metrics } from "../ops/metrics.js";
 import type { AnswerServiceHolder } from "../answering/holder.js";
 import type { Reply } from "../answering/service.js";
-import type { InsightsStore } from "../store/insights.js";
+import type { InsightsStore, StoreHealth } from "../store/insights.js";
 import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
@@ -37,21 +38,36 @@ export interface AppDependencies {
   readonly answers: AnswerServiceHolder;
   /** Fastify logger options (pino); `false` for silence in tests. */
   readonly logger?: FastifyServerOptions["logger"];
-  /** Called after every /ask answer (statistics); must not throw or block. */
-  readonly onAnswer?: (question: string, reply: Reply) => void;
+  /**
+   * Called after every answer to a question (`/ask` and the page), for statistics, with the
+   * request (its client address counts against the unanswered log's per-client budget); must
+   * not throw or block.
+   */
+  readonly onAnswer?: (question: string, reply: Reply, request: FastifyRequest) => void;
+  /** The statistics store's health, reported by `/readyz`. */
+  readonly storeHealth?: () => StoreHealth;
   /** Public base URL of the service (`https://faq.example.com`): answers' permalinks use it. */
   readonly publicUrl?: string;
   /** Prometheus metrics; without it there is no `/metrics` route. */
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
   readonly corsOrigins?: readonly string[];
-  /** Load shedding: event-loop delay (ms) above which requests get 503 with Retry-After. */
-  readonly pressure?: { readonly maxEventLoopDelay?: number; readonly sampleInterval?: number };
+  /**
+   * Load shedding (`@fastify/under-pressure`): the service passes {@link DEFAULT_PRESSURE}.
+   * Without it nothing is shed (apps built in tests, whose set-up blocks the event loop).
+   */
+  readonly pressure?: PressureOptions;
+  /**
+   * How long a request over its client's question budget waits for its 429, ms (default
+   * {@link DEFAULT_RATE_LIMIT_DELAY_MS}). See {@link registerQuestionRateLimit}.
+   */
+  readonly rateLimitDelayMs?: number;
   /** Extra plugins (the Telegram webhook) registered after the core routes. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
   /**
-   * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`),
-   * one budget shared by all three. No limit without it.
+   * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`) and
+   * `/suggest`, one budget shared by all four (a suggestion costs a fifth of a question). No
+   * limit without it.
    */
   readonly questionRateLimit?: QuestionLimiter;
   /** The admin API (`/admin/*`); it exists only when `token` is set. */
@@ -74,30 +90,122 @@ function isQuestionRoute(route: RouteOptions): boolean {
   return route.url === "/ask" || (route.url === "/" && methods.includes("GET"));
 }
 
+/** `/suggest` shares the question budget at a fraction of a question's cost. */
+const isSuggestionRoute = (route: RouteOptions) => route.url === "/suggest";
+
 /** Adds `hook` to the route's own onRequest hooks. */
 function addOnRequest(route: RouteOptions, hook: onRequestHookHandler): void {
   route.onRequest = [route.onRequest ?? []].flat().concat(hook);
 }
 
-/** Lets a request through (`wait` null) or ends it with a 429 and `Retry-After`. */
-function settleLimit(reply: FastifyReply, wait: number | null, done: (error?: Error) => void) {
-  if (wait === null) return done();
-  reply.header("retry-after", String(wait));
-  done(new TooManyRequestsError(wait));
+/** Load shedding: requests get 503 with `Retry-After` while the event loop is queueing. */
+export interface PressureOptions {
+  /** Mean event-loop delay over a sample (ms) above which a sample counts as queueing. */
+  readonly maxEventLoopDelay: number;
+  /** Length of a sample, ms. */
+  readonly sampleInterval: number;
+  /** Samples in a row over the bound before requests are shed. Default 2. */
+  readonly samples?: number;
 }
 
 /**
- * Adds the shared question limiter to the question routes as they are registered. The page
- * (`GET /`) only counts when it answers a question (`?q=`), not when it is merely opened. A
- * callback hook that settles synchronously when the counts are in memory: a promise chain per
- * request (as `@fastify/rate-limit` has) cost a measurable share of answering a cached question.
+ * The service's load-shedding thresholds (`bench/fairness.ts` measured them; README, "Load
+ * shedding"): requests are shed once the mean event-loop delay has exceeded 30 ms in two
+ * half-second samples in a row, i.e. while requests keep waiting that long before they are even
+ * looked at. That is queueing, tens of times a normal answer's latency: 256 connections kept
+ * busy took the mean delay to 27-41 ms and others' p99 from 11 to 185 ms, while a
+ * server merely busy (8 connections, ~90% utilisation) stays near 1 ms (at most 11) and must not
+ * shed. The former bound, 1 s sampled each second, never engaged. Utilisation is not used: it
+ * reads 0.87-1.00 for busy and overloaded alike. Two samples in a row, because one long task
+ * (building the index at start or on a reload, 150 ms or more) fills one sample on its own and
+ * is not a queue: with one sample the service shed its first requests after becoming ready.
  */
-function registerQuestionRateLimit(app: FastifyInstance, limiter: QuestionLimiter): void {
-  const limit: onRequestHookHandler = (request, reply, done) => {
-    const wait = limiter.hit(request.ip, request.raw.socket);
-    if (wait instanceof Promise) void wait.then((seconds) => settleLimit(reply, seconds, done));
-    else settleLimit(reply, wait, done);
+export const DEFAULT_PRESSURE = {
+  maxEventLoopDelay: 30,
+  sampleInterval: 500,
+  samples: 2,
+} as const satisfies PressureOptions;
+
+/**
+ * under-pressure's own delay check sheds on a single sample; this one (its `healthCheck`, run
+ * every sample) needs `samples` in a row. The delay is the mean lateness of a 10 ms timer over
+ * the sample; a sample in which the timer never ran (the loop was blocked throughout) counts
+ * the time since its last run. Returns the check and a `stop` for the timer.
+ */
+function sustainedDelayCheck(options: PressureOptions): {
+  check: () => Promise<boolean>;
+  stop: () => void;
+} {
+  const tickMs = 10;
+  let last = performance.now();
+  let lateness = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lateness += Math.max(0, now - last - tickMs);
+    ticks++;
+    last = now;
+  }, tickMs);
+  timer.unref();
+  let over = 0;
+  const check = async () => {
+    const delay = ticks === 0 ? performance.now() - last : lateness / ticks;
+    lateness = 0;
+    ticks = 0;
+    over = delay > options.maxEventLoopDelay ? over + 1 : 0;
+    return over < (options.samples ?? 2);
   };
+  return { check, stop: () => clearInterval(timer) };
+}
+
+/**
+ * Default {@link AppDependencies.rateLimitDelayMs}. A flooding client over its budget gets its
+ * 429 after this long, so each of its connections sends at most one request per delay: a 429
+ * costs little, but tens of thousands a second from one client (measured: 7,500/s from 32
+ * connections) kept the event loop 95% busy and multiplied everyone else's p99.
+ */
+export const DEFAULT_RATE_LIMIT_DELAY_MS = 1_000;
+
+/**
+ * Lets a request through (`wait` null) or ends it, `delayMs` later, with a 429 and
+ * `Retry-After` (a client cannot ask again before the window ends anyway).
+ */
+function settleLimit(
+  reply: FastifyReply,
+  wait: number | null,
+  done: (error?: Error) => void,
+  delayMs: number,
+) {
+  if (wait === null) return done();
+  reply.header("retry-after", String(wait));
+  const refuse = () => done(new TooManyRequestsError(wait));
+  if (delayMs > 0) setTimeout(refuse, delayMs);
+  else refuse();
+}
+
+/**
+ * Adds the shared question limiter to the question routes and to `/suggest` as they are
+ * registered. The page (`GET /`) only counts when it answers a question (`?q=`), not when it is
+ * merely opened. A callback hook that settles synchronously when the counts are in memory: a
+ * promise chain per request (as `@fastify/rate-limit` has) cost a measurable share of answering
+ * a cached question. A request over the budget gets its 429 `delayMs` later (see
+ * {@link DEFAULT_RATE_LIMIT_DELAY_MS}).
+ */
+function registerQuestionRateLimit(
+  app: FastifyInstance,
+  limiter: QuestionLimiter,
+  delayMs: number,
+): void {
+  const hook =
+    (kind: "question" | "suggestion"): onRequestHookHandler =>
+    (request, reply, done) => {
+      const wait = limiter.hit(request.ip, request.raw.socket, kind);
+      if (wait instanceof Promise)
+        void wait.then((seconds) => settleLimit(reply, seconds, done, delayMs));
+      else settleLimit(reply, wait, done, delayMs);
+    };
+  const limit = hook("question");
+  const limitSuggestions = hook("suggestion");
   const limitQuestionsOnly: onRequestHookHandler = function (request, reply, done) {
     const query = request.query as { q?: unknown };
     if (typeof query.q === "string" && query.q.trim() !== "")
@@ -106,6 +214,7 @@ function registerQuestionRateLimit(app: FastifyInstance, limiter: QuestionLimite
   };
   app.addHook("onRoute", (route) => {
     if (isQuestionRoute(route)) addOnRequest(route, route.url === "/" ? limitQuestionsOnly : limit);
+    else if (isSuggestionRoute(route)) addOnRequest(route, limitSuggestions);
   });
 }
 
@@ -190,12 +299,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addSchema(errorSchema);
   registerErrorHandling(app);
   registerSecurityHeaders(app);
-  await app.register(underPressure, {
-    maxEventLoopDelay: deps.pressure?.maxEventLoopDelay ?? 1_000,
-    sampleInterval: deps.pressure?.sampleInterval ?? 1_000,
-    retryAfter: 10,
-    exposeStatusRoute: false,
-  });
+  if (deps.pressure !== undefined) {
+    const delay = sustainedDelayCheck(deps.pressure);
+    app.addHook("onClose", (_instance, done) => {
+      delay.stop();
+      done();
+    });
+    await app.register(underPressure, {
+      healthCheck: delay.check,
+      healthCheckInterval: deps.pressure.sampleInterval,
+      retryAfter: 10,
+      exposeStatusRoute: false,
+    });
+  }
   const origins = deps.corsOrigins ?? [];
   if (origins.length > 0) {
     const origin = origins.includes("*") ? "*" : [...origins];
@@ -236,8 +352,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerLazyDocs(app, "/docs");
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  if (deps.questionRateLimit !== undefined) registerQuestionRateLimit(app, deps.questionRateLimit);
-  await app.register(healthRoutes, { answers: deps.answers });
+  if (deps.questionRateLimit !== undefined)
+    registerQuestionRateLimit(
+      app,
+      deps.questionRateLimit,
+      deps.rateLimitDelayMs ?? DEFAULT_RATE_LIMIT_DELAY_MS,
+    );
+  await app.register(healthRoutes, { answers: deps.answers, store: deps.storeHealth });
   await app.register(askRoutes, {
     answers: deps.answers,
     onAnswer: deps.onAnswer,

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { RecordableReply } from "../store/record.js";
-import type { InsightChannel } from "../store/insights.js";
+import type { InsightChannel, StoreHealth } from "../store/insights.js";
 import { TallyHistogram, type HistogramTally } from "./tally-histogram.js";
 import { innerMap } from "../util/maps.js";
 
@@ -92,6 +92,42 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Reads the store's health when the registry is read (see {@link watchStore}). */
+  #storeHealth: (() => StoreHealth) | undefined;
+  /** The cumulative values last added to the store counters. */
+  readonly #storeCounted = { dropped: 0, inDoubt: 0, recoveries: 0 };
+
+  readonly storeDegraded = new Gauge({
+    name: "store_degraded",
+    help: "1 while the statistics store cannot take records as they come (they wait in memory), else 0",
+    registers: [this.registry],
+    collect: () => this.#collectStore(),
+  });
+
+  readonly storePendingRecords = new Gauge({
+    name: "store_pending_records",
+    help: "Records waiting in memory for the statistics store",
+    registers: [this.registry],
+  });
+
+  readonly storeDroppedRecords = new Counter({
+    name: "store_records_dropped_total",
+    help: "Records given up because the memory waiting for the store was full",
+    registers: [this.registry],
+  });
+
+  readonly storeInDoubtRecords = new Counter({
+    name: "store_records_in_doubt_total",
+    help: "Records sent to Redis but not acknowledged in time (applied when it resumes, unless the connection was lost)",
+    registers: [this.registry],
+  });
+
+  readonly storeCorruptFiles = new Counter({
+    name: "store_corrupt_files_total",
+    help: "Corrupt SQLite files moved aside and replaced by a fresh one",
+    registers: [this.registry],
+  });
+
   readonly indexEntries = new Gauge({
     name: "faq_index_entries",
     help: "Entries in the serving index",
@@ -149,6 +185,25 @@ export class Metrics {
       byStatus.set(status, tally);
     }
     tally.observe(seconds);
+  }
+
+  /** Reports the store's health in the `store_*` metrics whenever the registry is read. */
+  watchStore(health: () => StoreHealth): void {
+    this.#storeHealth = health;
+  }
+
+  #collectStore(): void {
+    const health = this.#storeHealth?.();
+    if (health === undefined) return;
+    this.storeDegraded.set(health.status === "ok" ? 0 : 1);
+    this.storePendingRecords.set(health.pendingRecords);
+    const counted = this.#storeCounted;
+    this.storeDroppedRecords.inc(health.droppedRecords - counted.dropped);
+    this.storeInDoubtRecords.inc(health.inDoubtRecords - counted.inDoubt);
+    this.storeCorruptFiles.inc(health.recoveries - counted.recoveries);
+    counted.dropped = health.droppedRecords;
+    counted.inDoubt = health.inDoubtRecords;
+    counted.recoveries = health.recoveries;
   }
 
   /** Records which index is serving. */

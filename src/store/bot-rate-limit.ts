@@ -7,6 +7,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import type { Context, MiddlewareFn } from "grammy";
 import type { Redis } from "ioredis";
 import { KeyedHasher } from "./keyed-hash.js";
+import { breakerOf, CircuitOpenError, type CircuitBreaker } from "./circuit-breaker.js";
 import { RedisWindowCounter, type LimiterErrorHandler } from "./rate-limit.js";
 
 /** Default budget of questions per user per minute in the bot. */
@@ -22,6 +23,8 @@ export interface BotRateLimitOptions<C extends Context> {
   readonly windowMs?: number;
   /** Shared Redis connection; without it the counters live in this process. */
   readonly redis?: Redis;
+  /** The Redis connection's circuit breaker (see `circuit-breaker.ts`). */
+  readonly breaker?: CircuitBreaker;
   /** Prefix of the Redis keys. Default `faq:ratelimit:bot:`. */
   readonly keyPrefix?: string;
   /**
@@ -29,7 +32,7 @@ export interface BotRateLimitOptions<C extends Context> {
    * here); later updates in the same window are dropped silently.
    */
   readonly onLimitExceeded: (ctx: C) => unknown;
-  /** Called when Redis could not be asked (the update was let through). */
+  /** Called when Redis could not be asked (the count came from this process's memory). */
   readonly onStoreError?: LimiterErrorHandler;
   /** Deadline of the Redis call, ms. Default {@link DEFAULT_LIMITER_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
@@ -47,19 +50,24 @@ export function botRateLimiter<C extends Context>(
   const counter =
     options.redis === undefined
       ? undefined
-      : new RedisWindowCounter(options.redis, { timeoutMs: options.timeoutMs });
+      : new RedisWindowCounter(options.redis, {
+          timeoutMs: options.timeoutMs,
+          breaker: options.breaker ?? breakerOf(options.redis),
+        });
   // The plugin's own Redis store runs INCR and PEXPIRE as two calls and throws on failure;
-  // this adapter makes the pair atomic and lets the update through when Redis fails.
+  // this adapter makes the pair atomic and counts in this process's memory when Redis cannot
+  // be asked (see rate-limit.ts for why neither failing open nor closed).
   const storageClient =
     counter === undefined
       ? ("MEMORY_STORE" as const)
       : {
           incr: async (key: string): Promise<number> => {
+            if (counter.unavailable) return counter.hitLocally(key, windowMs).count;
             try {
               return (await counter.hit(key, windowMs)).count;
             } catch (error) {
-              options.onStoreError?.(error);
-              return 0;
+              if (!(error instanceof CircuitOpenError)) options.onStoreError?.(error);
+              return counter.hitLocally(key, windowMs).count;
             }
           },
           // The hit script has already started the window.

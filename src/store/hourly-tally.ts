@@ -17,11 +17,23 @@ export interface HourlyCount {
 
 export class HourlyTally {
   #byHour = new Map<number, Map<InsightChannel, Map<string, number>>>();
+  #total = 0;
 
-  /** Counts one more of `key` on `channel` in `hour`. */
-  add(hour: number, channel: InsightChannel, key: string): void {
+  /** How many records the tally holds (the sum of its counts). */
+  get total(): number {
+    return this.#total;
+  }
+
+  /** Counts `count` (default one) more of `key` on `channel` in `hour`. */
+  add(hour: number, channel: InsightChannel, key: string, count = 1): void {
     const byKey = innerMap(innerMap(this.#byHour, hour), channel);
-    byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    byKey.set(key, (byKey.get(key) ?? 0) + count);
+    this.#total += count;
+  }
+
+  /** Puts counts taken out by {@link take} back (their write failed: they wait for the next). */
+  restore(counts: readonly HourlyCount[]): void {
+    for (const { hour, channel, key, count } of counts) this.add(hour, channel, key, count);
   }
 
   /** Takes out every count, leaving the tally empty. */
@@ -31,6 +43,7 @@ export class HourlyTally {
       for (const [channel, byKey] of byChannel)
         for (const [key, count] of byKey) counts.push({ hour, channel, key, count });
     this.#byHour = new Map();
+    this.#total = 0;
     return counts;
   }
 }

@@ -18,6 +18,10 @@ export interface StoreSettings {
   readonly redisUrl: string | undefined;
   /** Records older than this many days are pruned. */
   readonly retentionDays: number;
+  /** Most rows the unanswered log keeps. Default 10 000 (`DEFAULT_MAX_UNANSWERED_ROWS`). */
+  readonly unansweredMaxRows?: number;
+  /** Seconds between two integrity checks of the SQLite file while running (0: none). Default 600. */
+  readonly sqliteCheckIntervalSeconds?: number;
   /** Prefix of every Redis key. Default `faq:`. */
   readonly redisKeyPrefix?: string;
 }
@@ -73,24 +77,40 @@ export async function createStore(
       client: redis,
       keyPrefix: settings.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX,
       retentionDays: settings.retentionDays,
+      maxUnansweredRows: settings.unansweredMaxRows,
       ownsClient: true,
     });
     return { store, backend: "redis", redis, location };
   }
-  const { SqliteInsightsStore, sqlitePathIn } = await import("./sqlite.js");
+  const { isCorruption, SqliteInsightsStore, sqlitePathIn } = await import("./sqlite.js");
   const path = sqlitePathIn(settings.dataDir);
   try {
     const store = new SqliteInsightsStore({
       path,
       retentionDays: settings.retentionDays,
+      maxUnansweredRows: settings.unansweredMaxRows,
       readonly: deps.readonly,
+      logger: deps.logger,
+      integrityCheckMs:
+        settings.sqliteCheckIntervalSeconds === undefined
+          ? undefined
+          : settings.sqliteCheckIntervalSeconds * 1000,
     });
     return { store, backend: "sqlite", redis: undefined, location: path };
   } catch (error) {
     if (error instanceof StoreSchemaError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
+    // Only an access problem is the folder's fault (a corrupt file was moved aside already,
+    // except when opening read-only for a report, which never changes the file).
+    const code = String((error as { code?: unknown } | null)?.code ?? "");
+    const access = /^(SQLITE_(CANTOPEN|READONLY|PERM|AUTH)|EACCES|EPERM|EROFS|ENOTDIR)/.test(code);
+    const advice = access
+      ? "Check DATA_DIR (it must be a writable folder)."
+      : isCorruption(error)
+        ? "The file is corrupt; the service moves it aside and starts a fresh one when it starts."
+        : "";
     throw new StoreOpenError(
-      `Cannot open the statistics database ${path}: ${reason}. Check DATA_DIR (it must be a writable folder).`,
+      `Cannot open the statistics database ${path}: ${reason}. ${advice}`.trimEnd(),
       { cause: error },
     );
   }

@@ -12,6 +12,8 @@
  * {@link deduplicatorOf} adapts `claimUpdate` to the bot's {@link UpdateDeduplicator}.
  */
 
+import { normalizeText } from "../text/normalize.js";
+
 /** A thumbs-up or thumbs-down on one answer. */
 export type Vote = "up" | "down";
 
@@ -41,6 +43,12 @@ export const DEFAULT_RETENTION_DAYS = 30;
 export const DEFAULT_VOTER_KEY_TTL_SECONDS = 48 * 60 * 60;
 /** How long a claimed update id is remembered: Telegram gives up redelivering within 24 h. */
 export const DEFAULT_UPDATE_CLAIM_TTL_SECONDS = 24 * 60 * 60;
+/**
+ * Most rows the unanswered log keeps (a row is one question on one UTC day), unless configured
+ * otherwise (`UNANSWERED_MAX_ROWS`). Past it the rarest rows go first: see
+ * {@link InsightsStoreOptions.maxUnansweredRows}.
+ */
+export const DEFAULT_MAX_UNANSWERED_ROWS = 10_000;
 /** Longest normalised question kept; anything longer is cut (questions are at most 500 chars). */
 export const MAX_STORED_QUESTION_LENGTH = 500;
 
@@ -177,7 +185,57 @@ export interface InsightsStore {
   prune(now?: Date): Promise<PruneResult>;
   /** Releases the file or connection; the store is unusable afterwards. */
   close(): Promise<void>;
+  /** How the store is doing (synchronous and cheap: probes call it). */
+  health?(): StoreHealth;
 }
+
+/** A moved-aside corrupt file (SQLite). */
+export interface StoreRecovery {
+  /** ISO 8601. */
+  readonly at: string;
+  /** Where the corrupt file now is. */
+  readonly movedTo: string;
+  /** What was wrong (SQLite's words). */
+  readonly reason: string;
+}
+
+/** How the store is doing: what `/readyz` and `/metrics` report. Never holds any record. */
+export interface StoreHealth {
+  /**
+   * `degraded` while records cannot be written as they come: the backend is unreachable (the
+   * Redis circuit is open) or the last write failed; they wait in memory meanwhile.
+   */
+  readonly status: "ok" | "degraded";
+  /** Why it is degraded. */
+  readonly reason?: string;
+  /** Records waiting in memory to be written. */
+  readonly pendingRecords: number;
+  /** Records given up since start because the waiting room was full. */
+  readonly droppedRecords: number;
+  /**
+   * Records whose write was sent but not acknowledged (a hung Redis): Redis applies them when
+   * it resumes, unless the connection was lost meanwhile. Not retried, so never counted twice.
+   */
+  readonly inDoubtRecords: number;
+  /** Corrupt files moved aside since start. */
+  readonly recoveries: number;
+  readonly lastRecovery?: StoreRecovery;
+}
+
+/** The health of a store that is fine (and of stores that do not report one). */
+export const HEALTHY_STORE: StoreHealth = {
+  status: "ok",
+  pendingRecords: 0,
+  droppedRecords: 0,
+  inDoubtRecords: 0,
+  recoveries: 0,
+};
+
+/**
+ * Unanswered questions that may wait in memory while the store cannot take them (answers are
+ * summed per hour, channel and entry, so they need no such bound).
+ */
+export const MAX_PENDING_QUESTIONS = 10_000;
 
 /** What {@link InsightsStore.prune} removed (records or rows; 0 where the backend expires keys itself). */
 export interface PruneResult {
@@ -192,6 +250,13 @@ export interface InsightsStoreOptions {
   readonly voterKeyTtlSeconds?: number;
   /** Lifetime of a claimed update id, seconds. Default {@link DEFAULT_UPDATE_CLAIM_TTL_SECONDS}. */
   readonly updateClaimTtlSeconds?: number;
+  /**
+   * Hard cap on the unanswered log, in rows (one question on one UTC day). When a new row would
+   * exceed it, the rarest rows are deleted first: lowest count, then oldest day, then in text
+   * order (the order of a Redis sorted set, which every backend follows). Questions people keep
+   * asking survive a flood of one-off ones. Default {@link DEFAULT_MAX_UNANSWERED_ROWS}.
+   */
+  readonly maxUnansweredRows?: number;
   /** Clock, for tests. Default `() => new Date()`. */
   readonly now?: () => Date;
 }
@@ -240,6 +305,7 @@ export interface ResolvedStoreOptions {
   readonly retentionDays: number;
   readonly voterKeyTtlSeconds: number;
   readonly updateClaimTtlSeconds: number;
+  readonly maxUnansweredRows: number;
   readonly now: () => Date;
   /** The same clock in epoch ms: counting an answer then allocates no Date. */
   readonly nowMs: () => number;
@@ -251,6 +317,7 @@ export function resolveStoreOptions(options: InsightsStoreOptions = {}): Resolve
     retentionDays: options.retentionDays ?? DEFAULT_RETENTION_DAYS,
     voterKeyTtlSeconds: options.voterKeyTtlSeconds ?? DEFAULT_VOTER_KEY_TTL_SECONDS,
     updateClaimTtlSeconds: options.updateClaimTtlSeconds ?? DEFAULT_UPDATE_CLAIM_TTL_SECONDS,
+    maxUnansweredRows: options.maxUnansweredRows ?? DEFAULT_MAX_UNANSWERED_ROWS,
     now: options.now ?? (() => new Date()),
     nowMs: options.now === undefined ? Date.now : () => options.now!().getTime(),
   };
@@ -279,13 +346,14 @@ export function checkStatsQuery(query: StatsQuery): Required<StatsQuery> {
 const DIGIT_GROUPS = /\d+(?: \d+)*/g;
 
 /**
- * The stored form of a normalised question: trimmed, bounded, and with long numbers (phone
- * numbers, account or order ids: a run of 5+ digits, or 7+ digits in groups) replaced by `#`,
- * since no FAQ question needs them and they may identify someone. Years and the like stay.
+ * The stored form of a normalised question: normalised (again, so whatever a caller passes, no
+ * e-mail address, link, @handle or punctuation is kept: see `src/search/normalize.ts`), bounded,
+ * and with long numbers (phone numbers, account or order ids: a run of 5+ digits, or 7+ digits
+ * in groups) replaced by `#`, since no FAQ question needs them and they may identify someone.
+ * Years and the like stay.
  */
 export function storedQuestion(normalized: string): string {
-  return normalized
-    .trim()
+  return normalizeText(normalized)
     .replace(DIGIT_GROUPS, (digits) =>
       /\d{5}/.test(digits) || digits.replace(/ /g, "").length >= 7 ? "#" : digits,
     )

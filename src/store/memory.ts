@@ -95,6 +95,7 @@ export class MemoryInsightsStore implements InsightsStore {
         bestCandidate: event.bestCandidate,
         confidence: event.confidence,
       });
+      this.#evictRarest();
       return;
     }
     tally.count += 1;
@@ -243,6 +244,25 @@ export class MemoryInsightsStore implements InsightsStore {
 
   async close(): Promise<void> {
     this.#closed = true;
+  }
+
+  /** Keeps the unanswered log within its cap: a linear scan, fine for a store meant for tests. */
+  #evictRarest(): void {
+    let rows = 0;
+    for (const questions of this.#questions.values()) rows += questions.size;
+    for (; rows > this.#options.maxUnansweredRows; rows--) {
+      let rarest: { day: number; question: string; count: number } | undefined;
+      for (const [day, questions] of this.#questions)
+        for (const [question, { count }] of questions)
+          if (
+            rarest === undefined ||
+            count < rarest.count ||
+            (count === rarest.count &&
+              (day < rarest.day || (day === rarest.day && question < rarest.question)))
+          )
+            rarest = { day, question, count };
+      this.#questions.get(rarest!.day)!.delete(rarest!.question);
+    }
   }
 
   #adjustVote(hour: number, faqId: string, vote: Vote, delta: number): void {

@@ -8,32 +8,42 @@
  *
  * Keys are HMACs of the user id or IP (see `keyed-hash.ts`), never the values themselves, and
  * the counters expire with their window. Like the insights store, a limiter is never allowed to
- * cost an answer: when Redis is slow or down, requests are let through (fail open), and the
- * failure is reported through `onStoreError`.
+ * cost an answer: Redis gets a short deadline ({@link DEFAULT_LIMITER_TIMEOUT_MS}) behind the
+ * connection's circuit breaker (`circuit-breaker.ts`). When Redis fails, times out or the
+ * breaker is open, the verdict comes from a counter in this process's memory instead, and the
+ * failure is reported through `onStoreError`. Neither failing open (an outage would lift every
+ * limit for as long as it lasts, which is when a flood hurts most) nor failing closed (an outage
+ * would refuse everyone): each instance then enforces the budget on its own, so N instances
+ * allow at most N times the budget until Redis is back.
  */
 import { Address6 } from "ip-address";
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
+import { breakerOf, CircuitOpenError, type CircuitBreaker } from "./circuit-breaker.js";
 import { StoreTimeoutError } from "./insights.js";
 import { KeyedHasher } from "./keyed-hash.js";
 
 /** Default budget of questions per IP per minute over HTTP. */
 export const DEFAULT_ASK_REQUESTS_PER_MINUTE = 60;
-/** Longest a limiter waits for Redis before letting the request through, ms. */
-export const DEFAULT_LIMITER_TIMEOUT_MS = 250;
+/**
+ * Longest a limiter waits for Redis before counting in memory instead, ms. Redis answers a
+ * script in well under a millisecond on a local network; this bounds what a hung Redis adds to
+ * a request before the breaker opens (after which it adds nothing).
+ */
+export const DEFAULT_LIMITER_TIMEOUT_MS = 50;
 
-/** Reports a limiter that could not reach its store (the request was let through). */
+/** Reports a limiter that could not reach its store (the verdict came from memory). */
 export type LimiterErrorHandler = (error: unknown) => void;
 
 /**
- * KEYS[1]: counter. ARGV[1]: window (ms). Increments and starts the window atomically (a crash
- * between INCR and PEXPIRE would otherwise leave a counter that never expires), and repairs a
- * counter that lost its expiry. Returns {count, remaining ms}.
+ * KEYS[1]: counter. ARGV[1]: window (ms), ARGV[2]: cost of the hit. Adds and starts the window
+ * atomically (a crash between INCRBY and PEXPIRE would otherwise leave a counter that never
+ * expires), and repairs a counter that lost its expiry. Returns {count, remaining ms}.
  */
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
 local ttl = redis.call('PTTL', KEYS[1])
-if count == 1 or ttl < 0 then
+if count == tonumber(ARGV[2]) or ttl < 0 then
   redis.call('PEXPIRE', KEYS[1], ARGV[1])
   ttl = tonumber(ARGV[1])
 end
@@ -41,38 +51,68 @@ return {count, ttl}
 `;
 
 interface HitRedis extends Redis {
-  faqRateLimitHit(key: string, windowMs: number): Promise<[number, number]>;
+  faqRateLimitHit(key: string, windowMs: number, cost: number): Promise<[number, number]>;
 }
 
-/** A fixed-window counter in Redis with a deadline; shared by both limiters. */
+/** Options of {@link RedisWindowCounter}. */
+export interface RedisWindowCounterOptions {
+  /** Deadline of a Redis call, ms. Default {@link DEFAULT_LIMITER_TIMEOUT_MS}. */
+  readonly timeoutMs?: number;
+  /** The connection's circuit breaker; without it every call is attempted. */
+  readonly breaker?: CircuitBreaker;
+}
+
+/**
+ * A fixed-window counter in Redis with a deadline, shared by both limiters, and the in-memory
+ * counter that stands in for it while Redis cannot be asked (see the file comment).
+ */
 export class RedisWindowCounter {
   readonly #redis: HitRedis;
   readonly #timeoutMs: number;
+  readonly #breaker: CircuitBreaker | undefined;
+  readonly #local = new MemoryWindowCounter();
 
-  constructor(redis: Redis, options: { readonly timeoutMs?: number } = {}) {
+  constructor(redis: Redis, options: RedisWindowCounterOptions = {}) {
     redis.defineCommand("faqRateLimitHit", { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.#redis = redis as HitRedis;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_LIMITER_TIMEOUT_MS;
+    this.#breaker = options.breaker;
   }
 
-  /** Counts one hit on `key`; rejects on failure or after the deadline. */
-  async hit(key: string, windowMs: number): Promise<WindowCount> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(
-        () => reject(new StoreTimeoutError("rateLimit", this.#timeoutMs)),
-        this.#timeoutMs,
-      );
-    });
-    try {
-      const [count, ttlMs] = await Promise.race([
-        this.#redis.faqRateLimitHit(key, windowMs),
-        deadline,
-      ]);
-      return { count: Number(count), ttlMs: Number(ttlMs) };
-    } finally {
-      clearTimeout(timer);
-    }
+  /** True while Redis is known to be unavailable: {@link hitLocally} answers at once. */
+  get unavailable(): boolean {
+    return this.#breaker?.isOpen ?? false;
+  }
+
+  /**
+   * Counts a hit costing `cost` (default 1) on `key` in Redis; rejects on failure, after the
+   * deadline, or while open.
+   */
+  async hit(key: string, windowMs: number, cost = 1): Promise<WindowCount> {
+    const call = () => this.#redis.faqRateLimitHit(key, windowMs, cost);
+    const [count, ttlMs] =
+      this.#breaker === undefined
+        ? await withDeadline(call(), this.#timeoutMs)
+        : await this.#breaker.run("rateLimit", call, this.#timeoutMs);
+    return { count: Number(count), ttlMs: Number(ttlMs) };
+  }
+
+  /** Counts a hit on `key` in this process (while Redis cannot be asked). */
+  hitLocally(key: string, windowMs: number, cost = 1): WindowCount {
+    return this.#local.hit(key, windowMs, Date.now(), cost);
+  }
+}
+
+/** `promise`, or a {@link StoreTimeoutError} after `timeoutMs`. */
+async function withDeadline<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new StoreTimeoutError("rateLimit", timeoutMs)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -106,14 +146,14 @@ export class MemoryWindowCounter {
     this.#windows = new LRUCache({ max: maxKeys });
   }
 
-  /** Counts one hit on `key`. */
-  hit(key: string, windowMs: number, now = Date.now()): WindowCount {
+  /** Counts a hit costing `cost` (default 1) on `key`. */
+  hit(key: string, windowMs: number, now = Date.now(), cost = 1): WindowCount {
     let window = this.#windows.get(key);
     if (window === undefined || window.endsAt <= now) {
       window = { count: 0, endsAt: now + windowMs };
       this.#windows.set(key, window);
     }
-    window.count++;
+    window.count += cost;
     return { count: window.count, ttlMs: window.endsAt - now };
   }
 }
@@ -128,9 +168,11 @@ export interface QuestionLimitSettings {
   readonly windowMs?: number;
   /** Shared Redis connection; without it the counters live in this process. */
   readonly redis?: Redis;
+  /** The Redis connection's circuit breaker (see `circuit-breaker.ts`). */
+  readonly breaker?: CircuitBreaker;
   /** Prefix of the Redis keys. Default `faq:ratelimit:http:`. */
   readonly keyPrefix?: string;
-  /** Called when Redis could not be asked (the request was let through). */
+  /** Called when Redis could not be asked (the verdict came from this process's memory). */
   readonly onStoreError?: LimiterErrorHandler;
   /** Deadline of the Redis call, ms. Default {@link DEFAULT_LIMITER_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
@@ -152,9 +194,18 @@ export function clientKeyOf(ip: string): string {
 }
 
 /**
- * The per-client budget of questions over HTTP (`GET`/`POST /ask` and the page's questions share
- * it). In memory a verdict is synchronous, so the common case costs no promise; with Redis it is
- * asked with a deadline and fails open.
+ * What a suggestion costs, in questions: `/suggest` shares the question budget, but suggestions
+ * come while people type (after a pause of 120 ms in the page's script) and cost a fraction of
+ * an answer, so a client may ask for five of them in place of one question.
+ */
+export const SUGGESTIONS_PER_QUESTION = 5;
+
+/**
+ * The per-client budget of questions over HTTP: `GET`/`POST /ask`, the page's questions and its
+ * suggestions share it (a suggestion costs 1/{@link SUGGESTIONS_PER_QUESTION} of a question).
+ * Counted in units of a suggestion. In memory a verdict is synchronous, so the common case costs
+ * no promise; with Redis it is asked with a deadline, and counted in memory when Redis cannot
+ * be asked.
  */
 export class QuestionLimiter {
   readonly #hasher: KeyedHasher;
@@ -177,7 +228,10 @@ export class QuestionLimiter {
       this.#counter = new MemoryWindowCounter();
     } else {
       this.#keyPrefix = settings.keyPrefix ?? "faq:ratelimit:http:";
-      this.#counter = new RedisWindowCounter(settings.redis, { timeoutMs: settings.timeoutMs });
+      this.#counter = new RedisWindowCounter(settings.redis, {
+        timeoutMs: settings.timeoutMs,
+        breaker: settings.breaker ?? breakerOf(settings.redis),
+      });
     }
   }
 
@@ -185,20 +239,32 @@ export class QuestionLimiter {
    * Counts a question from `ip`, which arrived on `connection`: null while within the budget,
    * else the seconds until the client may ask again. A promise only when Redis holds the counts.
    */
-  hit(ip: string, connection: object): number | null | Promise<number | null> {
-    const count = this.#counter.hit(this.#keyPrefix + this.#keyOf(ip, connection), this.#windowMs);
-    if (!(count instanceof Promise)) return this.#verdict(count);
-    return count.then(
+  hit(
+    ip: string,
+    connection: object,
+    kind: "question" | "suggestion" = "question",
+  ): number | null | Promise<number | null> {
+    const key = this.#keyPrefix + this.#keyOf(ip, connection);
+    const cost = kind === "question" ? SUGGESTIONS_PER_QUESTION : 1;
+    const counter = this.#counter;
+    const windowMs = this.#windowMs;
+    if (counter instanceof MemoryWindowCounter)
+      return this.#verdict(counter.hit(key, windowMs, Date.now(), cost));
+    // Redis is known to be away: count here at once (no promise, no deadline to wait out).
+    if (counter.unavailable) return this.#verdict(counter.hitLocally(key, windowMs, cost));
+    return counter.hit(key, windowMs, cost).then(
       (counted) => this.#verdict(counted),
       (error: unknown) => {
-        this.#onStoreError?.(error);
-        return null;
+        if (!(error instanceof CircuitOpenError)) this.#onStoreError?.(error);
+        return this.#verdict(counter.hitLocally(key, windowMs, cost));
       },
     );
   }
 
   #verdict({ count, ttlMs }: WindowCount): number | null {
-    return count <= this.#limit ? null : Math.max(1, Math.ceil(ttlMs / 1000));
+    return count <= this.#limit * SUGGESTIONS_PER_QUESTION
+      ? null
+      : Math.max(1, Math.ceil(ttlMs / 1000));
   }
 
   /**

@@ -22,18 +22,23 @@ export interface RecordableReply {
 /**
  * Records one reply. Returns the store's promise; callers on a request path do not await it
  * (the resilient wrapper never rejects), so the store never delays an answer.
+ *
+ * @param keepText asked only for an unanswered question: false when its asker has used up
+ *   their share of the unanswered log (see `unanswered-budget.ts`); the question is then
+ *   counted without its text. Without it the text is kept.
  */
 export function recordAnswer(
   store: Pick<InsightsStore, "recordAnswered" | "recordUnanswered">,
   channel: InsightChannel,
   answer: RecordableReply,
+  keepText?: () => boolean,
 ): Promise<void> {
   if (answer.answer !== null)
     return store.recordAnswered({ faqId: answer.answer.entry.id, channel });
   // Below the answer threshold, the best remaining match comes first among the related ones.
   const closest = answer.related[0];
   return store.recordUnanswered({
-    normalized: answer.normalized,
+    normalized: keepText === undefined || keepText() ? answer.normalized : "",
     channel,
     bestCandidate: closest?.entry.id ?? null,
     confidence: closest?.confidence ?? 0,

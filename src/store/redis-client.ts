@@ -3,8 +3,12 @@
  * Tuned to fail fast rather than to queue: while Redis is unreachable every command is
  * rejected at once (no offline queue), so callers degrade immediately instead of piling up
  * requests that wait for a reconnect. ioredis keeps reconnecting in the background.
+ *
+ * The connection carries its circuit breaker (`circuit-breaker.ts`), so every user of the
+ * connection (the store, both rate limiters) shares one view of whether Redis is there.
  */
 import { Redis } from "ioredis";
+import { CircuitBreaker, type GuardedRedis } from "./circuit-breaker.js";
 import type { StoreLogger } from "./insights.js";
 
 /** Options of {@link createRedisClient}. */
@@ -17,14 +21,18 @@ export interface RedisClientOptions {
   readonly commandTimeoutMs?: number;
   /** Minimum time between two logged connection errors, ms. Default 30 000. */
   readonly logIntervalMs?: number;
+  /** Failed calls in a row that open the circuit breaker. Default 3. */
+  readonly failureThreshold?: number;
+  /** Time between two probes while the breaker is open, ms. Default 500. */
+  readonly probeIntervalMs?: number;
 }
 
 /**
  * Creates the client without connecting; {@link connectRedis} connects. The URL may carry a
  * password and a database (`redis://:secret@host:6379/0`); it is never logged.
  */
-export function createRedisClient(url: string, options: RedisClientOptions): Redis {
-  const client = new Redis(url, {
+export function createRedisClient(url: string, options: RedisClientOptions): GuardedRedis {
+  const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -33,6 +41,21 @@ export function createRedisClient(url: string, options: RedisClientOptions): Red
     // Back off up to 2 s between attempts, forever: Redis coming back must heal the service.
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
+  const breaker = new CircuitBreaker({
+    probe: () => redis.ping(),
+    failureThreshold: options.failureThreshold,
+    probeIntervalMs: options.probeIntervalMs,
+    onChange: (open, cause) => {
+      if (open)
+        options.logger.warn(
+          { err: { message: cause instanceof Error ? cause.message : String(cause) } },
+          "Redis unavailable (circuit open): rate limits count in this process, records wait in memory until it is back",
+        );
+      else options.logger.info({}, "Redis available again (circuit closed)");
+    },
+  });
+  const client = Object.assign(redis, { breaker }) as GuardedRedis;
+  client.once("end", () => breaker.stop());
   const logInterval = options.logIntervalMs ?? 30_000;
   let lastLogged = -Infinity;
   let suppressed = 0;

@@ -9,8 +9,18 @@
  * - `top:<YYYY-MM-DD>` sorted set: answers per FAQ id that day (ranks `mostAsked` cheaply);
  * - `uq:<day>` sorted set (question -> occurrences that day), `uqfirst:<day>` and `uqlast:<day>`
  *   hashes (first seen; last seen with its best candidate and confidence);
+ * - `uqrank` sorted set (`<day>|<question>` -> occurrences): every row of the unanswered log,
+ *   so its cap can delete the rarest row first (ZPOPMIN: lowest count, then oldest day, then
+ *   text order); its members of days past retention are removed by `prune`;
  * - `vote:<voterKey>`: the duplicate-vote guard, an HMAC key living `voterKeyTtlSeconds`;
  * - `update:<update_id>`: claimed update ids (SET NX EX), living `updateClaimTtlSeconds`.
+ *
+ * Every call goes through the connection's circuit breaker (see `circuit-breaker.ts`) with a
+ * deadline. Records that surely were not sent (the breaker is open, or the connection is down)
+ * wait in memory and are written when Redis is back: answers summed per hour, channel and
+ * entry, unanswered questions up to {@link MAX_PENDING_QUESTIONS}. A record whose write was
+ * sent but not acknowledged in time (a hung Redis) is not sent again: Redis applies it when it
+ * resumes, and sending it twice could count it twice.
  *
  * Multi-key steps are Lua scripts (atomic, one round trip). The vote script derives the key
  * of the hour a vote was first cast from the guard, so this store assumes one Redis (with or
@@ -34,14 +44,17 @@ import {
   StatsAccumulator,
   statsWindow,
 } from "./buckets.js";
+import { breakerOf, CircuitOpenError, type CircuitBreaker } from "./circuit-breaker.js";
 import { GroupCommit } from "./group-commit.js";
 import { HourlyTally } from "./hourly-tally.js";
 import {
   checkLimit,
   checkStatsQuery,
+  MAX_PENDING_QUESTIONS,
   resolveStoreOptions,
   storedQuestion,
   type AnsweredEvent,
+  type StoreHealth,
   type FeedbackItem,
   type InsightsStore,
   type InsightsStoreOptions,
@@ -66,6 +79,24 @@ export interface RedisInsightsStoreOptions extends InsightsStoreOptions {
   readonly keyPrefix?: string;
   /** `close()` also quits the client (true when the store created it). Default false. */
   readonly ownsClient?: boolean;
+  /** The connection's circuit breaker. Default: the one the client carries, if any. */
+  readonly breaker?: CircuitBreaker;
+  /** Deadline of each Redis call, ms. Default {@link DEFAULT_REDIS_CALL_TIMEOUT_MS}. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Default deadline of a store call to Redis, ms: generous for Redis, short enough that the
+ * breaker opens within a fraction of a second of Redis hanging. Recording never delays a reply.
+ */
+export const DEFAULT_REDIS_CALL_TIMEOUT_MS = 200;
+
+/** Sent nowhere: the breaker is open or the connection is down, so the call surely did nothing. */
+function surelyNotSent(error: unknown): boolean {
+  return (
+    error instanceof CircuitOpenError ||
+    (error instanceof Error && error.message.startsWith("Stream isn't writeable"))
+  );
 }
 
 /**
@@ -97,8 +128,9 @@ return 'recorded'
 `;
 
 /**
- * KEYS: hour hash, uq, uqfirst, uqlast. ARGV: hourly field, question ('' = none), at (ms),
- * JSON [at, bestCandidate, confidence], EXPIREAT of the hour hash, EXPIREAT of the day keys.
+ * KEYS: hour hash, uq, uqfirst, uqlast, uqrank. ARGV: hourly field, question ('' = none), at
+ * (ms), JSON [at, bestCandidate, confidence], EXPIREAT of the hour hash, EXPIREAT of the day
+ * keys, day label, most rows kept, key prefix. Returns how many rows the cap deleted.
  */
 const UNANSWERED_SCRIPT = `
 redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
@@ -106,6 +138,11 @@ redis.call('EXPIREAT', KEYS[1], ARGV[5])
 if ARGV[2] == '' then return 0 end
 local at = tonumber(ARGV[3])
 redis.call('ZINCRBY', KEYS[2], 1, ARGV[2])
+redis.call('ZINCRBY', KEYS[5], 1, ARGV[7] .. '|' .. ARGV[2])
+local ttl = redis.call('TTL', KEYS[5])
+if ttl < 0 or tonumber(redis.call('TIME')[1]) + ttl < tonumber(ARGV[6]) then
+  redis.call('EXPIREAT', KEYS[5], ARGV[6])
+end
 local first = tonumber(redis.call('HGET', KEYS[3], ARGV[2]))
 if (not first) or at < first then redis.call('HSET', KEYS[3], ARGV[2], ARGV[3]) end
 local last = redis.call('HGET', KEYS[4], ARGV[2])
@@ -113,7 +150,18 @@ if (not last) or at >= tonumber(string.match(last, '^%[(%d+)')) then
   redis.call('HSET', KEYS[4], ARGV[2], ARGV[4])
 end
 for i = 2, 4 do redis.call('EXPIREAT', KEYS[i], ARGV[6]) end
-return 1
+local excess = redis.call('ZCARD', KEYS[5]) - tonumber(ARGV[8])
+if excess <= 0 then return 0 end
+local rarest = redis.call('ZPOPMIN', KEYS[5], excess)
+for i = 1, #rarest, 2 do
+  local split = string.find(rarest[i], '|', 1, true)
+  local day = string.sub(rarest[i], 1, split - 1)
+  local question = string.sub(rarest[i], split + 1)
+  redis.call('ZREM', ARGV[9] .. 'uq:' .. day, question)
+  redis.call('HDEL', ARGV[9] .. 'uqfirst:' .. day, question)
+  redis.call('HDEL', ARGV[9] .. 'uqlast:' .. day, question)
+end
+return excess
 `;
 
 /** The client with this store's scripts defined (`defineCommand` adds them at run time). */
@@ -136,14 +184,30 @@ export class RedisInsightsStore implements InsightsStore {
    */
   readonly #answers = new HourlyTally();
   readonly #commits = new GroupCommit({ commit: () => this.#writeAnswers(), delayMs: 0 });
+  readonly #breaker: CircuitBreaker | undefined;
+  readonly #timeoutMs: number;
+  /** Unanswered questions (their script's arguments) waiting for Redis to come back. */
+  #pendingQuestions: (string | number)[][] = [];
+  #dropped = 0;
+  #inDoubt = 0;
+  /** Why the last call failed, while none has succeeded since. */
+  #lastFailure: string | undefined;
 
   constructor(options: RedisInsightsStoreOptions) {
     this.#options = resolveStoreOptions(options);
     this.#prefix = options.keyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
     this.#ownsClient = options.ownsClient ?? false;
+    this.#breaker = options.breaker ?? breakerOf(options.client);
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_REDIS_CALL_TIMEOUT_MS;
+    // Back: write what waited. (Closing the breaker needs a PING to succeed first.)
+    this.#breaker?.onChange((open) => {
+      if (open) return;
+      this.#lastFailure = undefined; // a PING has just succeeded
+      void this.#writePending();
+    });
     const client = options.client;
     client.defineCommand("faqInsightsVote", { numberOfKeys: 2, lua: VOTE_SCRIPT });
-    client.defineCommand("faqInsightsUnanswered", { numberOfKeys: 4, lua: UNANSWERED_SCRIPT });
+    client.defineCommand("faqInsightsUnanswered", { numberOfKeys: 5, lua: UNANSWERED_SCRIPT });
     this.#redis = client as ScriptedRedis;
   }
 
@@ -152,12 +216,34 @@ export class RedisInsightsStore implements InsightsStore {
     return this.#commits.add();
   }
 
-  /** Writes the summed answers in one transaction: one increment by n per key. */
+  /** Runs a Redis call through the breaker, with the deadline; notes success and failure. */
+  async #call<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      const result =
+        this.#breaker === undefined
+          ? await call()
+          : await this.#breaker.run(operation, call, this.#timeoutMs);
+      this.#lastFailure = undefined;
+      return result;
+    } catch (error) {
+      this.#lastFailure = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Writes the summed answers in one transaction: one increment by n per key. While the breaker
+   * is open the counts stay summed (nothing is taken out, so this costs nothing per record); a
+   * write that surely was not sent puts its counts back.
+   */
   async #writeAnswers(): Promise<void> {
+    if (this.#breaker?.isOpen) throw new CircuitOpenError("recordAnswered");
+    const counts = this.#answers.take();
+    if (counts.length === 0) return;
     const retention = this.#options.retentionDays;
     const transaction = this.#redis.multi();
     const expiring = new Map<string, number>();
-    for (const { hour, channel, key: faqId, count } of this.#answers.take()) {
+    for (const { hour, channel, key: faqId, count } of counts) {
       const hourKey = this.#hourKey(hour);
       const topKey = this.#key("top", dayOfHour(hour));
       transaction.hincrby(hourKey, `a|${channel}|${faqId}`, count).zincrby(topKey, count, faqId);
@@ -165,26 +251,99 @@ export class RedisInsightsStore implements InsightsStore {
       expiring.set(topKey, dayExpiresAt(dayOfHour(hour), retention));
     }
     for (const [key, at] of expiring) transaction.expireat(key, at);
-    checkTransaction(await transaction.exec());
+    try {
+      checkTransaction(await this.#call("recordAnswered", () => transaction.exec()));
+    } catch (error) {
+      if (surelyNotSent(error)) this.#answers.restore(counts);
+      else this.#inDoubt += counts.reduce((sum, { count }) => sum + count, 0);
+      throw error;
+    }
   }
 
   async recordUnanswered(event: UnansweredEvent): Promise<void> {
+    const args = this.#unansweredArgs(event);
+    if (this.#breaker?.isOpen) {
+      this.#keepQuestion(args);
+      throw new CircuitOpenError("recordUnanswered");
+    }
+    try {
+      await this.#call("recordUnanswered", () => this.#redis.faqInsightsUnanswered(...args));
+    } catch (error) {
+      if (surelyNotSent(error)) this.#keepQuestion(args);
+      else this.#inDoubt++;
+      throw error;
+    }
+  }
+
+  /** Keeps a question to write when Redis is back, up to {@link MAX_PENDING_QUESTIONS}. */
+  #keepQuestion(args: (string | number)[]): void {
+    if (this.#pendingQuestions.length >= MAX_PENDING_QUESTIONS) this.#dropped++;
+    else this.#pendingQuestions.push(args);
+  }
+
+  /** Writes what waited while Redis was away: the summed answers, then the questions. */
+  async #writePending(): Promise<void> {
+    // The summed answers belong to no group any more (theirs failed): start one and write it.
+    if (this.#answers.total > 0) void this.#commits.add().catch(() => undefined);
+    await this.#commits.flush().catch(() => undefined);
+    const pending = this.#pendingQuestions;
+    this.#pendingQuestions = [];
+    // Sent together: ioredis pipelines them on the one connection.
+    await Promise.all(
+      pending.map((args) =>
+        this.#call("recordUnanswered", () => this.#redis.faqInsightsUnanswered(...args)).catch(
+          (error: unknown) => {
+            if (surelyNotSent(error)) this.#keepQuestion(args);
+            else this.#inDoubt++;
+          },
+        ),
+      ),
+    );
+  }
+
+  health(): StoreHealth {
+    const unavailable = this.#breaker?.isOpen === true || this.#redis.status !== "ready";
+    const pending = this.#answers.total + this.#pendingQuestions.length;
+    const degraded =
+      unavailable || this.#lastFailure !== undefined || this.#pendingQuestions.length > 0;
+    return {
+      status: degraded ? "degraded" : "ok",
+      ...(degraded
+        ? {
+            reason: unavailable
+              ? `Redis unavailable (connection ${this.#redis.status}${this.#breaker?.isOpen ? ", circuit open" : ""})`
+              : `write failed: ${this.#lastFailure ?? "records waiting"}`,
+          }
+        : {}),
+      pendingRecords: pending,
+      droppedRecords: this.#dropped,
+      inDoubtRecords: this.#inDoubt,
+      recoveries: 0,
+    };
+  }
+
+  /** The unanswered script's arguments for one question. */
+  #unansweredArgs(event: UnansweredEvent): (string | number)[] {
     const at = event.at?.getTime() ?? this.#options.nowMs();
     const hour = hourOf(at);
     const day = dayOf(at);
     const retention = this.#options.retentionDays;
-    await this.#redis.faqInsightsUnanswered(
+    return [
       this.#hourKey(hour),
       this.#key("uq", day),
       this.#key("uqfirst", day),
       this.#key("uqlast", day),
+      `${this.#prefix}uqrank`,
       `u|${event.channel}`,
       storedQuestion(event.normalized),
       at,
       JSON.stringify([at, event.bestCandidate, event.confidence]),
       hourExpiresAt(hour, retention),
       dayExpiresAt(day, retention),
-    );
+      dayLabel(day),
+      this.#options.maxUnansweredRows,
+      this.#prefix,
+    ];
   }
 
   async recordVote({ faqId, vote, voterKey, at }: VoteEvent): Promise<VoteOutcome> {
@@ -269,7 +428,9 @@ export class RedisInsightsStore implements InsightsStore {
       pipeline.hmget(this.#key("uqfirst", day), ...questions);
       pipeline.hmget(this.#key("uqlast", day), ...questions);
     }
-    const replies = checkTransaction(await pipeline.exec()) as (string | null)[][];
+    const replies = checkTransaction(await this.#call("unanswered", () => pipeline.exec())) as (
+      string | null
+    )[][];
     return top
       .map(([question, count], index) => {
         let firstSeen = Infinity;
@@ -317,9 +478,18 @@ export class RedisInsightsStore implements InsightsStore {
     return sortFeedback(totals);
   }
 
-  /** Nothing to do: every key carries an EXPIREAT at the end of its retention period. */
-  async prune(): Promise<PruneResult> {
-    return { removed: 0 };
+  /**
+   * Every key carries an EXPIREAT at the end of its retention period, so Redis deletes it
+   * itself; only the unanswered log's rank holds members of several days, and loses those of
+   * days past retention here (it is at most the cap's size).
+   */
+  async prune(now: Date = this.#options.now()): Promise<PruneResult> {
+    const rank = `${this.#prefix}uqrank`;
+    const oldest = dayLabel(oldestKeptDay(now, this.#options.retentionDays));
+    const members = await this.#call("prune", () => this.#redis.zrange(rank, 0, "-1"));
+    const expired = members.filter((member) => member.slice(0, member.indexOf("|")) < oldest);
+    if (expired.length > 0) await this.#call("prune", () => this.#redis.zrem(rank, ...expired));
+    return { removed: expired.length };
   }
 
   async close(): Promise<void> {
@@ -361,7 +531,10 @@ export class RedisInsightsStore implements InsightsStore {
     for (let hour = first; hour <= last; hour++) hours.push(hour);
     const pipeline = this.#redis.pipeline();
     for (const hour of hours) pipeline.hgetall(this.#hourKey(hour));
-    const replies = checkTransaction(await pipeline.exec()) as Record<string, string>[];
+    const replies = checkTransaction(await this.#call("read", () => pipeline.exec())) as Record<
+      string,
+      string
+    >[];
     return hours.map((hour, index) => [hour, replies[index] ?? {}]);
   }
 
@@ -376,7 +549,9 @@ export class RedisInsightsStore implements InsightsStore {
       .zunionstore(temporary, keys.length, ...keys, "AGGREGATE", "SUM");
     if (order === "rev") transaction.zrevrange(temporary, start, String(stop), "WITHSCORES");
     else transaction.zrange(temporary, start, String(stop), "WITHSCORES");
-    const replies = checkTransaction(await transaction.del(temporary).exec());
+    const replies = checkTransaction(
+      await this.#call("read", () => transaction.del(temporary).exec()),
+    );
     return replies[1] as ZsetReply;
   }
 }

@@ -17,7 +17,9 @@
 import type { Counter } from "prom-client";
 import { emptyStats } from "./buckets.js";
 import {
+  HEALTHY_STORE,
   StoreTimeoutError,
+  type StoreHealth,
   type AnsweredEvent,
   type FeedbackItem,
   type InsightsStore,
@@ -127,6 +129,11 @@ export class ResilientInsightsStore implements InsightsStore {
 
   prune(now?: Date): Promise<PruneResult> {
     return this.#guard("prune", () => this.#inner.prune(now), { removed: 0 });
+  }
+
+  /** The wrapped store's health (a store that reports none is taken as healthy). */
+  health(): StoreHealth {
+    return this.#inner.health?.() ?? HEALTHY_STORE;
   }
 
   close(): Promise<void> {

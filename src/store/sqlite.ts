@@ -12,7 +12,7 @@
  *
  * The schema is created and migrated on open, tracked by `PRAGMA user_version`.
  */
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import {
@@ -32,9 +32,13 @@ import {
   checkLimit,
   checkStatsQuery,
   resolveStoreOptions,
+  MAX_PENDING_QUESTIONS,
   storedQuestion,
   StoreSchemaError,
   type AnsweredEvent,
+  type StoreHealth,
+  type StoreLogger,
+  type StoreRecovery,
   type FeedbackItem,
   type InsightsStore,
   type InsightsStoreOptions,
@@ -75,7 +79,22 @@ export interface SqliteInsightsStoreOptions extends InsightsStoreOptions {
    * pages: the longer the window, the more of them do.
    */
   readonly groupCommitMs?: number;
+  /**
+   * Time between two integrity checks of the file while running (`PRAGMA quick_check` on a
+   * connection of its own), ms; 0 for none. Default {@link DEFAULT_INTEGRITY_CHECK_MS}. The file
+   * is also checked at open, and any operation that meets a corrupt page moves it aside.
+   */
+  readonly integrityCheckMs?: number;
+  /** Where a corrupt file moved aside (and a failed check) is reported. */
+  readonly logger?: StoreLogger;
 }
+
+/**
+ * Default {@link SqliteInsightsStoreOptions.integrityCheckMs}: ten minutes. A check reads the
+ * whole file on the event loop; the unanswered log's cap keeps the file to a few megabytes,
+ * which takes milliseconds.
+ */
+export const DEFAULT_INTEGRITY_CHECK_MS = 10 * 60 * 1000;
 
 /**
  * Default {@link SqliteInsightsStoreOptions.groupCommitMs}. Measured under never-repeating /ask
@@ -148,7 +167,51 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX update_claims_by_expiry ON update_claims (expires_at);
   `,
+  // The unanswered log's cap deletes the rarest rows first (see evictRarest).
+  `
+  CREATE INDEX unanswered_questions_rarest ON unanswered_questions (count, day, question);
+  `,
 ];
+
+/** SQLite says the file is corrupt (or not a database at all). */
+class CorruptFileError extends Error {
+  readonly code = "SQLITE_CORRUPT";
+  constructor(problem: string) {
+    super(problem);
+    this.name = "CorruptFileError";
+  }
+}
+
+/** Error codes that mean the file's content is damaged (not a permission or a full disk). */
+const CORRUPTION = /^SQLITE_(CORRUPT|NOTADB)/;
+
+/** True for an error that says the file is corrupt. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && CORRUPTION.test(code);
+}
+
+/** The first problem `PRAGMA quick_check` reports, or undefined when the file is sound. */
+function integrityProblem(db: Database.Database): string | undefined {
+  const rows = db.pragma("quick_check(1)", { simple: false }) as { quick_check: string }[];
+  const result = rows[0]?.quick_check ?? "no result";
+  return result === "ok" ? undefined : result;
+}
+
+/** Renames the file and its -wal and -shm beside it; returns the new name. */
+function moveAside(path: string, at: Date): string {
+  const aside = `${path}.corrupt-${at.toISOString().replace(/[:.]/g, "-")}`;
+  for (const suffix of ["", "-wal", "-shm"])
+    if (existsSync(path + suffix)) renameSync(path + suffix, aside + suffix);
+  return aside;
+}
+
+/** An error's name and message, for logs (never a record). */
+function errorFields(error: unknown): { name: string; message: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: "Error", message: String(error) };
+}
 
 /** The prepared statements, compiled once. */
 function prepareStatements(db: Database.Database) {
@@ -252,6 +315,13 @@ function prepareStatements(db: Database.Database) {
          ON q.question = t.question AND q.last_seen = t.last_seen AND q.day >= @oldestDay
        ORDER BY t.count DESC, t.last_seen DESC, t.question ASC`,
     ),
+    questionRows: db.prepare<[], { rows: number }>(
+      `SELECT count(*) AS rows FROM unanswered_questions`,
+    ),
+    evictRarest: db.prepare<[number]>(
+      `DELETE FROM unanswered_questions WHERE (question, day) IN (
+         SELECT question, day FROM unanswered_questions ORDER BY count, day, question LIMIT ?)`,
+    ),
     pruneAnswered: db.prepare<[number]>(`DELETE FROM answered_hourly WHERE hour < ?`),
     pruneUnansweredHourly: db.prepare<[number]>(`DELETE FROM unanswered_hourly WHERE hour < ?`),
     pruneQuestions: db.prepare<[number]>(`DELETE FROM unanswered_questions WHERE day < ?`),
@@ -268,12 +338,14 @@ interface PendingQuestion {
 }
 
 export class SqliteInsightsStore implements InsightsStore {
-  readonly #db: Database.Database;
+  #db!: Database.Database;
   /**
    * Answered and unanswered records are written in groups: one transaction per group instead of
    * one per question (a synchronous SQLite commit per request cost more than answering it).
    * Counts are summed until then. A record's promise resolves once its group is committed, so
    * "acknowledged" still means "on disk"; reads, prune and close commit what is waiting first.
+   * A group that fails is rolled back whole, so its records are surely not written: they wait
+   * for the next group (its promise still rejects, so callers count the failure).
    */
   readonly #commits: GroupCommit;
   readonly recordLatencyMs: number;
@@ -282,18 +354,27 @@ export class SqliteInsightsStore implements InsightsStore {
   /** Unanswered questions per (hour, channel) waiting for the next group (key ""). */
   readonly #unansweredHourly = new HourlyTally();
   #questions: PendingQuestion[] = [];
-  readonly #writeAll: (
+  #writeAll!: (
     answers: readonly HourlyCount[],
     unansweredHourly: readonly HourlyCount[],
     questions: readonly PendingQuestion[],
   ) => void;
   readonly #options: ResolvedStoreOptions;
-  readonly #sql: ReturnType<typeof prepareStatements>;
-  readonly #recordVote: (event: VoteEvent) => VoteOutcome;
-  readonly #prune: (now: number) => number;
+  readonly #settings: SqliteInsightsStoreOptions;
+  readonly #logger: StoreLogger | undefined;
+  #sql!: ReturnType<typeof prepareStatements>;
+  #recordVote!: (event: VoteEvent) => VoteOutcome;
+  #prune!: (now: number) => number;
+  /** Why the last group failed, while it has not been written since. */
+  #writeFailure: string | undefined;
+  #dropped = 0;
+  readonly #recoveries: StoreRecovery[] = [];
+  readonly #checkTimer: NodeJS.Timeout | undefined;
 
   constructor(options: SqliteInsightsStoreOptions) {
     this.#options = resolveStoreOptions(options);
+    this.#settings = options;
+    this.#logger = options.logger;
     this.recordLatencyMs = options.groupCommitMs ?? DEFAULT_GROUP_COMMIT_MS;
     this.#commits = new GroupCommit({
       commit: () => this.#writeGroup(),
@@ -305,15 +386,34 @@ export class SqliteInsightsStore implements InsightsStore {
     const readonly = options.readonly ?? false;
     if (options.path !== ":memory:" && !readonly)
       mkdirSync(dirname(options.path), { recursive: true });
-    this.#db = new Database(options.path, {
+    try {
+      this.#openDatabase();
+      // At start every page is read from disk (nothing is cached yet): quick_check sees it all.
+      const problem = integrityProblem(this.#db);
+      if (problem !== undefined) throw new CorruptFileError(problem);
+    } catch (error) {
+      if (readonly || !isCorruption(error)) throw error;
+      this.#recover(error);
+    }
+    const checkMs = options.integrityCheckMs ?? DEFAULT_INTEGRITY_CHECK_MS;
+    if (!readonly && options.path !== ":memory:" && checkMs > 0) {
+      this.#checkTimer = setInterval(() => this.checkIntegrity(), checkMs);
+      this.#checkTimer.unref();
+    }
+  }
+
+  /** Opens (or creates) the file, migrates it and prepares the statements. */
+  #openDatabase(): void {
+    const readonly = this.#settings.readonly ?? false;
+    this.#db = new Database(this.#settings.path, {
       readonly,
       fileMustExist: readonly,
-      timeout: options.busyTimeoutMs ?? 200,
+      timeout: this.#settings.busyTimeoutMs ?? 200,
     });
     try {
       if (!readonly) {
         this.#db.pragma("journal_mode = WAL");
-        this.#db.pragma(`synchronous = ${options.synchronous ?? "NORMAL"}`);
+        this.#db.pragma(`synchronous = ${this.#settings.synchronous ?? "NORMAL"}`);
         migrate(this.#db);
       } else checkSchemaVersion(this.#db);
       this.#sql = prepareStatements(this.#db);
@@ -334,26 +434,106 @@ export class SqliteInsightsStore implements InsightsStore {
           this.#sql.answered.run(hour, channel, key, count);
         for (const { hour, channel, count } of unansweredHourly)
           this.#sql.unansweredHourly.run(hour, channel, count);
+        let asked = false;
         for (const { event, at } of questions) {
           const question = storedQuestion(event.normalized);
-          if (question !== "")
-            this.#sql.unansweredQuestion.run({
-              question,
-              day: dayOf(at),
-              at,
-              bestCandidate: event.bestCandidate,
-              confidence: event.confidence,
-            });
+          if (question === "") continue;
+          this.#sql.unansweredQuestion.run({
+            question,
+            day: dayOf(at),
+            at,
+            bestCandidate: event.bestCandidate,
+            confidence: event.confidence,
+          });
+          asked = true;
         }
+        if (asked) this.#evictRarest();
       },
     ).immediate;
   }
 
-  /** Writes the waiting group in one transaction (a failed group's records are dropped). */
+  /**
+   * Checks the file with `PRAGMA quick_check` on a connection of its own (the store's own
+   * connection would check the pages it has cached, not what is on disk), and moves a corrupt
+   * file aside. Runs every `integrityCheckMs`; returns the problem found, if any.
+   */
+  checkIntegrity(): string | undefined {
+    if (!this.#db.open || this.#settings.path === ":memory:") return undefined;
+    let problem: string | undefined;
+    try {
+      const checker = new Database(this.#settings.path, { readonly: true, fileMustExist: true });
+      try {
+        problem = integrityProblem(checker);
+      } finally {
+        checker.close();
+      }
+    } catch (error) {
+      if (!isCorruption(error)) {
+        this.#logger?.warn({ err: errorFields(error) }, "could not check the statistics file");
+        return undefined;
+      }
+      problem = errorFields(error).message;
+    }
+    if (problem !== undefined) this.#recover(new CorruptFileError(problem));
+    return problem;
+  }
+
+  /**
+   * Moves a corrupt file aside (`insights.sqlite.corrupt-<time>`, with its -wal and -shm) and
+   * starts a fresh one, saying so in one log line. Records waiting in memory are kept.
+   */
+  #recover(cause: unknown): void {
+    const reason = errorFields(cause).message;
+    try {
+      if (this.#db?.open) this.#db.close();
+    } catch {
+      // Closing a corrupt file may fail; it is moved aside all the same.
+    }
+    const at = new Date();
+    const movedTo = moveAside(this.#settings.path, at);
+    this.#openDatabase();
+    this.#recoveries.push({ at: at.toISOString(), movedTo, reason });
+    this.#logger?.error(
+      { path: this.#settings.path, movedTo, reason },
+      "statistics file is corrupt: moved it aside and started a fresh one",
+    );
+  }
+
+  /** Runs `operation`; a corrupt file is moved aside and the operation run once more on a fresh one. */
+  #healing<T>(operation: () => T): T {
+    try {
+      return operation();
+    } catch (error) {
+      if ((this.#settings.readonly ?? false) || !isCorruption(error)) throw error;
+      this.#recover(error);
+      return operation();
+    }
+  }
+
+  /**
+   * Writes the waiting group in one transaction. A failed transaction wrote nothing, so its
+   * records go back to wait for the next group (questions up to {@link MAX_PENDING_QUESTIONS});
+   * a corrupt file is moved aside and the group written to the fresh one at once.
+   */
   #writeGroup(): void {
+    const answers = this.#answers.take();
+    const unansweredHourly = this.#unansweredHourly.take();
     const questions = this.#questions;
     this.#questions = [];
-    this.#writeAll(this.#answers.take(), this.#unansweredHourly.take(), questions);
+    try {
+      this.#healing(() => this.#writeAll(answers, unansweredHourly, questions));
+      this.#writeFailure = undefined;
+    } catch (error) {
+      this.#answers.restore(answers);
+      this.#unansweredHourly.restore(unansweredHourly);
+      const room = Math.max(0, MAX_PENDING_QUESTIONS - this.#questions.length);
+      this.#dropped += Math.max(0, questions.length - room);
+      this.#questions = questions.slice(questions.length - room).concat(this.#questions);
+      this.#writeFailure = errorFields(error).message;
+      // Try again after the group delay, even if no new record comes to start a group.
+      void this.#commits.add().catch(() => undefined);
+      throw error;
+    }
   }
 
   /** Commits the waiting group now, so a read sees every record (failures reach the records). */
@@ -364,6 +544,21 @@ export class SqliteInsightsStore implements InsightsStore {
   /** Where the database lives. */
   get path(): string {
     return this.#db.name;
+  }
+
+  health(): StoreHealth {
+    const lastRecovery = this.#recoveries.at(-1);
+    return {
+      status: this.#writeFailure === undefined ? "ok" : "degraded",
+      ...(this.#writeFailure === undefined
+        ? {}
+        : { reason: `write failed: ${this.#writeFailure}` }),
+      pendingRecords: this.#answers.total + this.#unansweredHourly.total,
+      droppedRecords: this.#dropped,
+      inDoubtRecords: 0,
+      recoveries: this.#recoveries.length,
+      ...(lastRecovery === undefined ? {} : { lastRecovery }),
+    };
   }
 
   recordAnswered({ faqId, channel, at }: AnsweredEvent): Promise<void> {
@@ -379,20 +574,20 @@ export class SqliteInsightsStore implements InsightsStore {
   }
 
   async recordVote(event: VoteEvent): Promise<VoteOutcome> {
-    return this.#recordVote(event);
+    return this.#healing(() => this.#recordVote(event));
   }
 
   async claimUpdate(updateId: number): Promise<boolean> {
     const now = this.#options.nowMs();
     const expiresAt = now + this.#options.updateClaimTtlSeconds * 1000;
-    return this.#sql.claim.run({ updateId, expiresAt, now }).changes === 1;
+    return this.#healing(() => this.#sql.claim.run({ updateId, expiresAt, now }).changes === 1);
   }
 
   async mostAsked(limit: number): Promise<string[]> {
     this.#flush();
     checkLimit(limit);
     const oldest = oldestKeptHour(this.#options.now(), this.#options.retentionDays);
-    return this.#sql.mostAsked.all(oldest, limit).map((row) => row.faq_id);
+    return this.#healing(() => this.#sql.mostAsked.all(oldest, limit)).map((row) => row.faq_id);
   }
 
   async stats(query: StatsQuery): Promise<InsightStats> {
@@ -401,24 +596,25 @@ export class SqliteInsightsStore implements InsightsStore {
     const now = this.#options.now();
     const window = statsWindow(now, days);
     const oldest = Math.max(window.firstHour, oldestKeptHour(now, this.#options.retentionDays));
-    const stats = new StatsAccumulator(window, top);
-    for (const row of this.#sql.answeredByDay.all(oldest))
-      stats.answered(row.day, row.channel, row.faq_id, row.count);
-    for (const row of this.#sql.unansweredByDay.all(oldest))
-      stats.unanswered(row.day, row.channel, row.count);
-    for (const row of this.#sql.feedbackByDay.all(oldest)) {
-      stats.feedback(row.day, row.faq_id, "up", row.up);
-      stats.feedback(row.day, row.faq_id, "down", row.down);
-    }
-    return stats.finish();
+    return this.#healing(() => {
+      const stats = new StatsAccumulator(window, top);
+      for (const row of this.#sql.answeredByDay.all(oldest))
+        stats.answered(row.day, row.channel, row.faq_id, row.count);
+      for (const row of this.#sql.unansweredByDay.all(oldest))
+        stats.unanswered(row.day, row.channel, row.count);
+      for (const row of this.#sql.feedbackByDay.all(oldest)) {
+        stats.feedback(row.day, row.faq_id, "up", row.up);
+        stats.feedback(row.day, row.faq_id, "down", row.down);
+      }
+      return stats.finish();
+    });
   }
 
   async unanswered(limit: number): Promise<UnansweredItem[]> {
     this.#flush();
     checkLimit(limit);
     const oldest = oldestKeptDay(this.#options.now(), this.#options.retentionDays);
-    return this.#sql.unanswered
-      .all({ oldestDay: oldest, limit })
+    return this.#healing(() => this.#sql.unanswered.all({ oldestDay: oldest, limit }))
       .map((row) => ({
         question: row.question,
         count: row.count,
@@ -434,8 +630,7 @@ export class SqliteInsightsStore implements InsightsStore {
     this.#flush();
     const oldest = oldestKeptHour(this.#options.now(), this.#options.retentionDays);
     const totals = new Map(
-      this.#sql.feedbackTotals
-        .all(oldest)
+      this.#healing(() => this.#sql.feedbackTotals.all(oldest))
         .sort((a, b) => compareText(a.faq_id, b.faq_id))
         .map((row) => [row.faq_id, { up: row.up, down: row.down }]),
     );
@@ -444,10 +639,11 @@ export class SqliteInsightsStore implements InsightsStore {
 
   async prune(now: Date = this.#options.now()): Promise<PruneResult> {
     this.#flush();
-    return { removed: this.#prune(now.getTime()) };
+    return { removed: this.#healing(() => this.#prune(now.getTime())) };
   }
 
   async close(): Promise<void> {
+    clearInterval(this.#checkTimer);
     this.#flush();
     if (this.#db.open) this.#db.close();
   }
@@ -473,6 +669,16 @@ export class SqliteInsightsStore implements InsightsStore {
       now + this.#options.voterKeyTtlSeconds * 1000,
     );
     return "recorded";
+  }
+
+  /**
+   * Keeps the unanswered log within its cap, once per group: the group's new rows are in, and
+   * the rarest rows (which may be some of them) go. Counting walks the smallest index of a
+   * table the cap keeps small; deleting walks the (count, day, question) index.
+   */
+  #evictRarest(): void {
+    const excess = this.#sql.questionRows.get()!.rows - this.#options.maxUnansweredRows;
+    if (excess > 0) this.#sql.evictRarest.run(excess);
   }
 
   #pruneAll(now: number): number {

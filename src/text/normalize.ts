@@ -4,12 +4,28 @@
  * Steps: NFKC (full-width letters, ligatures), lower case, @mentions and a leading /command
  * removed, accents stripped, apostrophes joined ("don't" -> "dont"), everything that is not a
  * letter or digit (punctuation, emoji, symbols, control characters) turned into a space.
+ *
+ * E-mail addresses and links (a scheme, `www.`, or a domain followed by a path, such as
+ * `wa.me/49...`) go first, whole: they never help find an answer, and they identify people, so
+ * they must not reach the statistics, which keep the normalised text of unanswered questions.
+ * (Split into words by the punctuation rule, `john.doe@mail.com` would leave "john doe com".)
  */
 const MENTION = /@[\p{L}\p{N}_]+/gu;
 const LEADING_COMMAND = /^\s*\/[a-z0-9_]+(?:@[a-z0-9_]+)?/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 const APOSTROPHES = /['\u2018\u2019\u02bc`]/g;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** E-mail addresses, URLs with a scheme or `www.`, and `domain.tld/path` links. */
+const LINKS =
+  /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[a-z][a-z0-9+.-]*:\/\/\S*|\bwww\.\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}\/\S*/giu;
+/** Cheap pre-test: only text with one of these can hold an address or a link. */
+const MAY_HOLD_LINKS = /[@/]|www\./i;
+
+/** The text with e-mail addresses and links replaced by a space. */
+export function withoutLinks(input: string): string {
+  return MAY_HOLD_LINKS.test(input) ? input.replace(LINKS, " ") : input;
+}
 
 // eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
 const ASCII = /^[\x00-\x7f]*$/;
@@ -21,13 +37,12 @@ export function normalizeText(input: string): string {
 /** The words of {@link normalizeText}'s result, without joining and splitting them again. */
 export function normalizedWords(input: string): string[] {
   // Most text is plain ASCII: Unicode normalisation would change nothing, so one scan does.
-  return ASCII.test(input) ? asciiWords(input) : tokenize(normalizeUnicode(input));
+  return ASCII.test(input) ? asciiWords(withoutLinks(input)) : tokenize(normalizeUnicode(input));
 }
 
 /** The general path: any script, any width, any accent. */
 export function normalizeUnicode(input: string): string {
-  return input
-    .normalize("NFKC")
+  return withoutLinks(input.normalize("NFKC"))
     .toLowerCase()
     .replace(LEADING_COMMAND, " ")
     .replace(MENTION, " ")

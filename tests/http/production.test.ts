@@ -90,7 +90,9 @@ describe("/metrics", () => {
 
 describe("under pressure", () => {
   it("answers 503 with Retry-After when the event loop is saturated", async () => {
-    const instance = await app({ pressure: { maxEventLoopDelay: 10, sampleInterval: 20 } });
+    const instance = await app({
+      pressure: { maxEventLoopDelay: 10, sampleInterval: 20, samples: 2 },
+    });
     await instance.ready();
     for (let round = 0; round < 5; round++) {
       const until = Date.now() + 200;

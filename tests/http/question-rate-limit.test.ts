@@ -17,6 +17,8 @@ const build = (trustProxy?: number) =>
   buildApp({
     answers,
     questionRateLimit: new QuestionLimiter({ secret: SECRET, limit: 3 }),
+    // Counting is what these tests are about; the delayed 429 has its own test below.
+    rateLimitDelayMs: 0,
     trustProxy,
   });
 
@@ -55,6 +57,22 @@ describe("per-client question limit on /ask and the page", () => {
     ).toBe(200);
   });
 
+  it("counts /suggest in the same budget, five suggestions for one question", async () => {
+    const from = { remoteAddress: "198.51.100.30" };
+    // A budget of 3 questions is 15 suggestions; one question leaves 10.
+    expect((await app.inject({ url: "/ask?q=backup", ...from })).statusCode).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++)
+      statuses.push((await app.inject({ url: "/suggest?q=enc", ...from })).statusCode);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+    expect(statuses[10]).toBe(429);
+    // The suggestions used up the questions too.
+    expect((await app.inject({ url: "/ask?q=backup", ...from })).statusCode).toBe(429);
+    expect(
+      (await app.inject({ url: "/suggest?q=enc", remoteAddress: "198.51.100.31" })).statusCode,
+    ).toBe(200);
+  });
+
   it("ignores X-Forwarded-For unless a proxy is trusted", async () => {
     const spoofing = { remoteAddress: "198.51.100.9" };
     for (let i = 0; i < 3; i++)
@@ -84,6 +102,26 @@ describe("behind a trusted proxy (TRUST_PROXY=1)", () => {
     for (let i = 0; i < 3; i++) expect((await viaProxy("203.0.113.1")).statusCode).toBe(200);
     expect((await viaProxy("203.0.113.1")).statusCode).toBe(429);
     expect((await viaProxy("203.0.113.2")).statusCode).toBe(200);
+    await app.close();
+  });
+});
+
+describe("a client over its budget", () => {
+  it("gets its 429 after the delay (one request per connection per delay), others at once", async () => {
+    const app = await buildApp({
+      answers,
+      questionRateLimit: new QuestionLimiter({ secret: SECRET, limit: 1 }),
+      rateLimitDelayMs: 150,
+    });
+    const from = { remoteAddress: "198.51.100.40" };
+    expect((await app.inject({ url: "/ask?q=backup", ...from })).statusCode).toBe(200);
+    const started = performance.now();
+    const refused = await app.inject({ url: "/ask?q=backup", ...from });
+    expect(refused.statusCode).toBe(429);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(145);
+    expect(
+      (await app.inject({ url: "/ask?q=backup", remoteAddress: "198.51.100.41" })).statusCode,
+    ).toBe(200);
     await app.close();
   });
 });

@@ -195,6 +195,43 @@ export function defineInsightsStoreContract(
       await store.close();
     });
 
+    it("keeps the log within its cap, the rarest rows going first", async () => {
+      const store = await open({ maxUnansweredRows: 20 });
+      const ask = (normalized: string, at?: Date) =>
+        store.recordUnanswered({
+          normalized,
+          channel: "http",
+          bestCandidate: null,
+          confidence: 0,
+          at,
+        });
+      const recorded: Promise<void>[] = [];
+      // Asked on three days, and again today: four rows, each with a count above one's.
+      for (const daysAgo of [0, 1, 2, 3])
+        for (let i = 0; i < 2; i++)
+          recorded.push(ask("does meta read my notes", ago(daysAgo * DAY_MS)));
+      for (let i = 0; i < 200; i++) recorded.push(ask(`one off question number ${i} zq`));
+      await Promise.all(recorded);
+      const items = await store.unanswered(1_000);
+      expect(items.length).toBeLessThanOrEqual(20);
+      expect(items[0]).toMatchObject({ question: "does meta read my notes", count: 8 });
+      expect((await store.stats({ days: 7 })).totals.unanswered).toBe(208);
+      await store.close();
+    });
+
+    it("never keeps an e-mail address, link, @handle or long number, whatever the caller passes", async () => {
+      const store = await open({});
+      await store.recordUnanswered({
+        normalized:
+          "Mail jane.roe@example.org or @jane_roe, see https://t.me/janeroe wa.me/4917012345 ok?",
+        channel: "http",
+        bestCandidate: null,
+        confidence: 0,
+      });
+      expect((await store.unanswered(5)).map((item) => item.question)).toEqual(["mail or see ok"]);
+      await store.close();
+    });
+
     it("counts a blank question on its channel without listing it, and bounds long ones", async () => {
       const store = await open({});
       await store.recordUnanswered({

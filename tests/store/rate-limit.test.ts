@@ -38,7 +38,11 @@ async function send(
 async function appWithLimit(settings: QuestionLimitSettings): Promise<FastifyInstance> {
   const answers = new AnswerServiceHolder();
   answers.set(await realService({ cacheSize: 10 }));
-  return buildApp({ answers, questionRateLimit: new QuestionLimiter(settings) });
+  return buildApp({
+    answers,
+    questionRateLimit: new QuestionLimiter(settings),
+    rateLimitDelayMs: 0,
+  });
 }
 
 describe("window counter (in memory)", () => {
@@ -171,7 +175,7 @@ describe.runIf(redisAvailable())("rate limits shared through Redis (real redis-s
     await b!.close();
   });
 
-  it("fails open when Redis is unreachable: requests pass and the failure is reported", async () => {
+  it("counts in this process when Redis is unreachable: the limit holds, the failure is reported", async () => {
     const down = createRedisClient("redis://127.0.0.1:1", { logger: silent });
     const onStoreError = vi.fn();
     const middleware = botRateLimiter({
@@ -181,8 +185,10 @@ describe.runIf(redisAvailable())("rate limits shared through Redis (real redis-s
       onLimitExceeded: vi.fn(),
       onStoreError,
     });
-    expect(await send(middleware, 1, 3)).toBe(3);
+    expect(await send(middleware, 1, 3)).toBe(1);
+    // Reported until the connection's breaker opens (3 failures); then refused without a call.
     expect(onStoreError).toHaveBeenCalledTimes(3);
+    expect(down.breaker.isOpen).toBe(true);
 
     const httpErrors = vi.fn();
     const app = await appWithLimit({
@@ -192,8 +198,8 @@ describe.runIf(redisAvailable())("rate limits shared through Redis (real redis-s
       onStoreError: httpErrors,
     });
     expect((await app.inject("/ask?q=1")).statusCode).toBe(200);
-    expect((await app.inject("/ask?q=2")).statusCode).toBe(200);
-    expect(httpErrors).toHaveBeenCalledTimes(2);
+    expect((await app.inject("/ask?q=2")).statusCode).toBe(429);
+    expect(httpErrors).not.toHaveBeenCalled();
     await app.close();
     down.disconnect();
   });

@@ -102,7 +102,7 @@ export const askResponseSchema = {
 export interface AskRouteOptions {
   readonly answers: AnswerServiceHolder;
   /** Called after every answer, for statistics; must not throw or block. */
-  readonly onAnswer?: (question: string, reply: Reply) => void;
+  readonly onAnswer?: (question: string, reply: Reply, request: FastifyRequest) => void;
 }
 
 /** A question as a route received it. */
@@ -247,7 +247,7 @@ export const askRoutes: FastifyPluginAsync<AskRouteOptions & { publicUrl?: strin
   const questions = new Cohort<Question & { readonly reply: FastifyReply }>({
     run(question) {
       const { reply, body } = bodies.reply(answers.serving, question);
-      onAnswer?.(question.query, reply);
+      onAnswer?.(question.query, reply, question.reply.request);
       question.reply
         .header("x-content-type-options", "nosniff")
         .header("content-language", reply.answer?.language ?? reply.language)

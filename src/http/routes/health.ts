@@ -1,5 +1,16 @@
 import type { FastifyPluginAsync } from "fastify";
 import type { AnswerServiceHolder } from "../../answering/holder.js";
+import type { StoreHealth } from "../../store/insights.js";
+
+/** Options of {@link healthRoutes}. */
+export interface HealthRouteOptions {
+  readonly answers: AnswerServiceHolder;
+  /**
+   * The statistics store's health, reported by `/readyz` (`store`). A degraded store does not
+   * make the service unready: answers never depend on it.
+   */
+  readonly store?: () => StoreHealth;
+}
 
 /**
  * Probes answer a few fixed fields, so `JSON.stringify` serialises them; the schemas below
@@ -9,9 +20,9 @@ import type { AnswerServiceHolder } from "../../answering/holder.js";
 const plainJson = () => (data: unknown) => JSON.stringify(data);
 
 /** `GET /healthz` (the process is alive) and `GET /readyz` (the index is built and serving). */
-export const healthRoutes: FastifyPluginAsync<{ answers: AnswerServiceHolder }> = async (
+export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (
   app,
-  { answers },
+  { answers, store },
 ) => {
   app.get(
     "/healthz",
@@ -40,6 +51,27 @@ export const healthRoutes: FastifyPluginAsync<{ answers: AnswerServiceHolder }> 
               entries: { type: "integer" },
               languages: { type: "array", items: { type: "string" } },
               loadedAt: { type: "string" },
+              store: {
+                type: "object",
+                description:
+                  "The statistics store: status ok or degraded (records wait in memory), with the reason, records waiting and dropped, and the last corrupt file moved aside",
+                properties: {
+                  status: { type: "string", enum: ["ok", "degraded"] },
+                  reason: { type: "string" },
+                  pendingRecords: { type: "integer" },
+                  droppedRecords: { type: "integer" },
+                  inDoubtRecords: { type: "integer" },
+                  recoveries: { type: "integer" },
+                  lastRecovery: {
+                    type: "object",
+                    properties: {
+                      at: { type: "string" },
+                      movedTo: { type: "string" },
+                      reason: { type: "string" },
+                    },
+                  },
+                },
+              },
             },
           },
           503: { type: "object", properties: { status: { type: "string" } } },
@@ -55,6 +87,7 @@ export const healthRoutes: FastifyPluginAsync<{ answers: AnswerServiceHolder }> 
         entries: service.knowledgeBase.entries.length,
         languages: service.languages,
         loadedAt: answers.loadedAt?.toISOString(),
+        store: store?.(),
       };
     },
   );

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { FastifyPluginAsync } from "fastify";
+import type { FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { AnswerServiceHolder } from "../../answering/holder.js";
 import type { Reply } from "../../answering/service.js";
 import { renderPage, renderResult, viewOfAnswer, type ResultView } from "../web/page.js";
@@ -17,7 +17,7 @@ function readAsset(name: string): string {
 
 export interface WebRouteOptions {
   readonly answers: AnswerServiceHolder;
-  readonly onAnswer?: (question: string, reply: Reply) => void;
+  readonly onAnswer?: (question: string, reply: Reply, request: FastifyRequest) => void;
 }
 
 /** The web page (`GET /`), its assets, and `GET /suggest` for suggestions as you type. */
@@ -56,7 +56,7 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
           : { kind: "unknown-id", id: request.query.id };
       } else if (query !== "") {
         const reply = service.ask(query);
-        onAnswer?.(query, reply);
+        onAnswer?.(query, reply, request);
         result = viewOfAnswer(query, reply);
       }
       reply.type("text/html; charset=utf-8").header("cache-control", "no-store");

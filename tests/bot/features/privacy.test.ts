@@ -12,7 +12,10 @@ describe("/privacy", () => {
     expect(text).toMatch(/chat ids or IP address/);
     expect(text).toMatch(/nor the text of questions it answered/);
     expect(text).toMatch(/which FAQ entry, where .* and the hour/);
-    expect(text).toMatch(/normalised text .* first and last asked, and the closest entry/);
+    expect(text).toMatch(
+      /e-mail addresses, links, @handles and long numbers .* removed; .* first and last asked; and the closest entry/,
+    );
+    expect(text).toMatch(/At most 10,000 such questions are kept .* the least asked go first/);
     expect(text).toMatch(/👍 \/ 👎: the entry, the vote and the hour/);
     expect(text).toMatch(/one-way code .* for 48 hours/);
     expect(text).toMatch(/questions per minute under another one-way code/);
