@@ -1,9 +1,11 @@
 import { type Api, Context } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { EngineHolder } from "../http/engine-holder.js";
+import type { CauseLog } from "../ops/cause-log.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { AnswerEngine } from "../search/engine.js";
 import type { InsightsStore } from "../store/insights.js";
+import type { DeliveryRuns } from "./delivery/run.js";
 import type { VoterKeys } from "./voter-key.js";
 
 /**
@@ -36,6 +38,10 @@ export interface BotServices {
   readonly retentionDays: number;
   /** Prometheus metrics, when the process exposes them. */
   readonly metrics?: Metrics;
+  /** Failures logged once per cause with a count (not once per update). */
+  readonly causes: CauseLog;
+  /** The queued updates being answered, each with its delivery run (see `delivery/run.ts`). */
+  readonly deliveries: DeliveryRuns;
 }
 
 /** Properties this bot adds to grammY's context. */
@@ -45,6 +51,11 @@ export interface BotContextFlavor {
   readonly logger: BotLogger;
   /** The current answer engine; throws `EngineNotReadyError` (src/http/engine-holder.ts) before the first build. */
   readonly engine: AnswerEngine;
+  /**
+   * True when this update is being answered again (after a retry, a crash or a restart): what
+   * the first run counted (statistics, the rate limit) is not counted twice.
+   */
+  readonly replay: boolean;
 }
 
 /** The context every handler of this bot receives. */
@@ -63,6 +74,10 @@ export function createContextConstructor(services: BotServices, logger: BotLogge
 
     get engine(): AnswerEngine {
       return this.services.engines.serving;
+    }
+
+    get replay(): boolean {
+      return this.services.deliveries.get(this.update)?.replay ?? false;
     }
   };
 }
