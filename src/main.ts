@@ -9,6 +9,10 @@
  * Statistics go to Redis when REDIS_URL is set (several instances), else to SQLite in DATA_DIR.
  * The store sits behind the resilient wrapper: it never delays or fails an answer. With a bot,
  * Telegram's updates go through a durable queue in the same place (src/store/queue/).
+ *
+ * Shutdown (SIGTERM/SIGINT): every request is answered 503 with `Connection: close` from then
+ * on; polling stops; updates being answered get SHUTDOWN_GRACE_SECONDS to finish, the rest stay
+ * queued for the next start; then the server, the stores and the queue close.
  */
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
@@ -18,6 +22,7 @@ import { ConfigError, loadConfig } from "./config/index.js";
 import { KnowledgeBaseError } from "./faq/errors.js";
 import { loadKnowledgeBaseAtStart } from "./faq/snapshot.js";
 import { buildApp } from "./http/app.js";
+import { DrainSwitch } from "./http/drain.js";
 import { EngineHolder } from "./http/engine-holder.js";
 import { Metrics } from "./ops/metrics.js";
 import { DeferredLogger } from "./ops/deferred-logger.js";
@@ -110,8 +115,10 @@ async function main(): Promise<void> {
           retentionDays: config.retentionDays,
         });
 
+  const drain = new DrainSwitch();
   const app = await buildApp({
     engines,
+    drain,
     logger: { level: config.logLevel },
     metrics,
     corsOrigins: config.corsOrigins,
@@ -182,6 +189,7 @@ async function main(): Promise<void> {
   shutdown = (signal: string, exitCode = 0) => {
     if (closing) process.exit(1); // a second signal: stop now
     closing = true;
+    drain.start(); // from now on every request gets 503 + Connection: close
     app.log.info({ signal }, "shutting down");
     const graceMs = config.shutdownGraceSeconds * 1000;
     // The grace, plus time to close what is open; past it, stop regardless.
