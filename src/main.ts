@@ -190,6 +190,9 @@ async function main(): Promise<void> {
     if (closing) process.exit(1); // a second signal: stop now
     closing = true;
     drain.start(); // from now on every request gets 503 + Connection: close
+    // Keep answering so for a moment at least: clients on kept-alive connections get a 503 and
+    // a closed connection (closing an idle one under a client about to use it is a reset).
+    const drainedAWhile = new Promise((resolve) => setTimeout(resolve, 1_000));
     app.log.info({ signal }, "shutting down");
     const graceMs = config.shutdownGraceSeconds * 1000;
     // The grace, plus time to close what is open; past it, stop regardless.
@@ -201,6 +204,7 @@ async function main(): Promise<void> {
       .catch((error: unknown) =>
         app.log.warn({ err: error }, "could not stop the Telegram bot cleanly"),
       )
+      .then(() => drainedAWhile)
       .then(() => app.close())
       .then(() => retention.stop())
       .then(() => insights.close())
