@@ -64,13 +64,18 @@ export async function queueCounts(baseUrl: string): Promise<Record<string, numbe
   return counts;
 }
 
-/** The service's /webhook request durations: cumulative counts per bucket bound (s), all statuses. */
-export async function webhookHistogram(baseUrl: string): Promise<Map<number, number>> {
+/** The service's /webhook request durations: cumulative counts per bucket bound (s), of one status (a pattern; default all). */
+export async function webhookHistogram(
+  baseUrl: string,
+  status = "\\d+",
+): Promise<Map<number, number>> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();
   const buckets = new Map<number, number>();
-  for (const match of text.matchAll(
-    /^http_request_duration_seconds_bucket\{le="([^"]+)",route="\/webhook",method="POST",status="\d+"\} (\d+)/gm,
-  )) {
+  const bucket = new RegExp(
+    `^http_request_duration_seconds_bucket\\{le="([^"]+)",route="/webhook",method="POST",status="${status}"\\} (\\d+)`,
+    "gm",
+  );
+  for (const match of text.matchAll(bucket)) {
     const le = match[1] === "+Inf" ? Infinity : Number(match[1]);
     buckets.set(le, (buckets.get(le) ?? 0) + Number(match[2]));
   }

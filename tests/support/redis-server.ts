@@ -64,8 +64,10 @@ export async function startRedisServer(
         "",
         "--appendonly",
         options.persistent ? "yes" : "no",
+        // "always": written and synced before Redis answers, as a queue needs (with "everysec"
+        // Redis may answer before it even writes, for up to 2 s while a sync is slow).
         "--appendfsync",
-        "everysec",
+        "always",
         "--daemonize",
         "no",
         "--dir",

@@ -25,9 +25,10 @@
  * Two connections of our own besides BullMQ's: a fail-fast one for the webhook (no offline
  * queue, a short command timeout: when Redis is down or paused the webhook must answer 503
  * quickly, not hang) and a patient one for the workers (commands wait for a reconnect, so a
- * Redis restart does not fail a reply that was already sent). Redis must keep its data across a
- * restart (AOF, as docker-compose.yml sets) and must not evict keys (`maxmemory-policy
- * noeviction`), or queued updates could be lost.
+ * Redis restart does not fail a reply that was already sent). Redis must keep what it acknowledged
+ * across a crash (an append-only file with `appendfsync always`, as docker-compose.yml sets:
+ * with `everysec` it may acknowledge a write up to ~2 s before making it) and must not evict keys
+ * (`maxmemory-policy noeviction`), or queued updates could be lost or answered twice.
  */
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
