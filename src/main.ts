@@ -7,7 +7,12 @@
  * WEBHOOK_URL -> webhook at `${WEBHOOK_URL}/webhook` (see src/bot/service.ts).
  *
  * Statistics go to Redis when REDIS_URL is set (several instances), else to SQLite in DATA_DIR.
- * The store sits behind the resilient wrapper: it never delays or fails an answer.
+ * The store sits behind the resilient wrapper: it never delays or fails an answer. With a bot,
+ * Telegram's updates go through a durable queue in the same place (src/store/queue/).
+ *
+ * Shutdown (SIGTERM/SIGINT): every request is answered 503 with `Connection: close` from then
+ * on; polling stops; updates being answered get SHUTDOWN_GRACE_SECONDS to finish, the rest stay
+ * queued for the next start; then the server, the stores and the queue close.
  */
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
@@ -20,16 +25,19 @@ import { buildApp, DEFAULT_PRESSURE } from "./http/app.js";
 import { AnswerServiceHolder } from "./answering/holder.js";
 import { KnowledgeBaseReloader, translationGapsOf } from "./answering/reload.js";
 import { AnswerService } from "./answering/service.js";
+import { DrainSwitch } from "./http/drain.js";
 import { Metrics } from "./ops/metrics.js";
 import { DeferredLogger } from "./ops/deferred-logger.js";
 import {
   createStore,
+  redactedRedisUrl,
   ResilientInsightsStore,
   scheduleRetention,
   StoreOpenError,
   StoreSchemaError,
 } from "./store/index.js";
 import { deriveSecret } from "./store/keyed-hash.js";
+import { createUpdateQueue } from "./store/queue/index.js";
 import { QuestionLimiter } from "./store/rate-limit.js";
 import { recordAnswer } from "./store/record.js";
 import { createFailureReporter } from "./store/resilient.js";
@@ -64,13 +72,32 @@ async function main(): Promise<void> {
   const unansweredBudget = new UnansweredBudget({ secret: hashSecret });
 
   let shutdown: (signal: string, exitCode?: number) => void = () => process.exit(1);
+  // The bot's durable update queue: only with a bot (HTTP-only mode creates no queue file).
+  const reportQueueFailure = createFailureReporter({
+    logger: storeLog,
+    failures: metrics.storeFailures,
+  });
+  const openedQueue =
+    config.botToken === undefined
+      ? undefined
+      : await createUpdateQueue(config, {
+          onError: (operation, error) => reportQueueFailure(`queue:${operation}`, error),
+          redisLocation:
+            config.redisUrl === undefined ? undefined : redactedRedisUrl(config.redisUrl),
+        });
   // grammY is loaded only when there is a bot to run: HTTP-only mode starts faster without it.
   const telegram =
-    config.botToken === undefined
+    config.botToken === undefined || openedQueue === undefined
       ? undefined
       : new (await import("./bot/service.js")).TelegramBotService({
           token: config.botToken,
           answers,
+          queue: openedQueue.queue,
+          delivery: {
+            concurrency: config.queueConcurrency,
+            messagesPerSecond: config.telegramMessagesPerSecond,
+            apiTimeoutMs: config.telegramApiTimeoutSeconds * 1000,
+          },
           apiRoot: config.telegramApiRoot,
           webhook:
             config.webhookUrl !== undefined && config.webhookSecret !== undefined
@@ -92,8 +119,10 @@ async function main(): Promise<void> {
           retentionDays: config.retentionDays,
         });
 
+  const drain = new DrainSwitch();
   const app = await buildApp({
     answers,
+    drain,
     logger: { level: config.logLevel },
     metrics,
     storeHealth,
@@ -130,6 +159,11 @@ async function main(): Promise<void> {
     },
     "statistics store open",
   );
+  if (openedQueue !== undefined)
+    app.log.info(
+      { backend: openedQueue.queue.backend, location: openedQueue.location },
+      "update queue open",
+    );
   if (config.hashSecret === undefined)
     app.log.info(
       "HASH_SECRET is not set: generated a random one for this run (vote guards and rate-limit counters start afresh at each restart)",
@@ -167,18 +201,26 @@ async function main(): Promise<void> {
   shutdown = (signal: string, exitCode = 0) => {
     if (closing) process.exit(1); // a second signal: stop now
     closing = true;
+    drain.start(); // from now on every request gets 503 + Connection: close
+    // Keep answering so for a moment at least: clients on kept-alive connections get a 503 and
+    // a closed connection (closing an idle one under a client about to use it is a reset).
+    const drainedAWhile = new Promise((resolve) => setTimeout(resolve, 1_000));
     app.log.info({ signal }, "shutting down");
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    // The grace, plus time to close what is open; past it, stop regardless.
+    const timer = setTimeout(() => process.exit(1), graceMs + 4_000);
     timer.unref();
     reloader
       .close()
-      .then(() => telegram?.stop())
+      .then(() => telegram?.stop(graceMs))
       .catch((error: unknown) =>
         app.log.warn({ err: error }, "could not stop the Telegram bot cleanly"),
       )
+      .then(() => drainedAWhile)
       .then(() => app.close())
       .then(() => retention.stop())
       .then(() => insights.close())
+      .then(() => openedQueue?.queue.close())
       .then(
         () => process.exit(exitCode),
         () => process.exit(1),
@@ -194,8 +236,10 @@ async function main(): Promise<void> {
   try {
     await telegram.start();
   } catch (error) {
+    await telegram.stop(0).catch(() => undefined);
     await app.close().catch(() => undefined);
     await insights.close();
+    await openedQueue?.queue.close();
     throw error;
   }
 }

@@ -102,9 +102,11 @@ export async function sendEntry(
 
 /**
  * Statistics must never cost or delay an answer: recording runs alongside the reply (not
- * awaited), and a failure is logged and forgotten.
+ * awaited), and a failure is logged and forgotten. A rerun of a queued update was counted on its
+ * first run.
  */
 function record(ctx: BotContext, channel: InsightChannel, result: RecordableReply): void {
+  if (ctx.replay) return;
   recordAnswer(ctx.services.insights, channel, result).catch((error: unknown) => {
     ctx.logger.warn({ err: loggableError(error) }, "could not record a question in the statistics");
   });
@@ -120,6 +122,7 @@ export function channelOf(ctx: BotContext): InsightChannel {
 
 /** Records that `entry` was given as an answer (see {@link record}). */
 export function recordAnswered(ctx: BotContext, entry: FaqEntry, channel: InsightChannel): void {
+  if (ctx.replay) return;
   ctx.services.insights.recordAnswered({ faqId: entry.id, channel }).catch((error: unknown) => {
     ctx.logger.warn({ err: loggableError(error) }, "could not record an answer in the statistics");
   });

@@ -4,9 +4,11 @@ import type { AnswerServiceHolder } from "../answering/holder.js";
 import type { LanguageHints } from "../answering/language.js";
 import type { AnswerService, Reply, ShownMatch } from "../answering/service.js";
 import type { Category, FaqEntry } from "../faq/types.js";
+import type { CauseLog } from "../ops/cause-log.js";
 import type { Metrics } from "../ops/metrics.js";
 import type { Language } from "../text/languages.js";
 import type { InsightsStore } from "../store/insights.js";
+import type { DeliveryRuns } from "./delivery/run.js";
 import type { VoterKeys } from "./voter-key.js";
 
 /**
@@ -39,6 +41,10 @@ export interface BotServices {
   readonly retentionDays: number;
   /** Prometheus metrics, when the process exposes them. */
   readonly metrics?: Metrics;
+  /** Failures logged once per cause with a count (not once per update). */
+  readonly causes: CauseLog;
+  /** The queued updates being answered, each with its delivery run (see `delivery/run.ts`). */
+  readonly deliveries: DeliveryRuns;
 }
 
 /** Properties this bot adds to grammY's context. */
@@ -51,6 +57,11 @@ export interface BotContextFlavor {
    * Throws `ServiceNotReadyError` (src/answering/holder.ts) before the first build.
    */
   readonly faq: UserFaq;
+  /**
+   * True when this update is being answered again (after a retry, a crash or a restart): what
+   * the first run counted (statistics, the rate limit) is not counted twice.
+   */
+  readonly replay: boolean;
 }
 
 /** The answer service seen from one update: its user's language hints applied. */
@@ -111,6 +122,10 @@ export function createContextConstructor(services: BotServices, logger: BotLogge
       if (this.#faq?.service !== service)
         this.#faq = new UserFaq(service, { client: this.from?.language_code });
       return this.#faq;
+    }
+
+    get replay(): boolean {
+      return this.services.deliveries.get(this.update)?.replay ?? false;
     }
   };
 }

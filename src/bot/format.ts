@@ -123,7 +123,8 @@ export function privacyMessage(retentionDays: number): string {
   return [
     "<b>What this bot stores</b>",
     [
-      "• It does <b>not</b> store your user id, name, username, phone number, chat ids or IP address, nor the text of questions it answered.",
+      "• It does <b>not</b> keep your user id, name, username, phone number, chat ids or IP address, nor the text of questions it answered.",
+      "• To answer reliably, each message you send it (as Telegram delivers it, with your user and chat id) is held in a queue until the answer is sent, then deleted. Only its update number is kept, for 24 hours, so that a repeated delivery is not answered twice.",
       "• For each answer it gives: which FAQ entry, where (private chat, group, inline or web) and the hour. Nothing about who asked.",
       "• For questions it could not answer: their text in lower case without punctuation, with e-mail addresses, links, @handles and long numbers (phone numbers, ids) removed; how often and when they were first and last asked; and the closest entry, to improve the FAQ. At most 10,000 such questions are kept (unless the operator sets another limit): the least asked go first. Nothing about who asked.",
       "• For 👍 / 👎: the entry, the vote and the hour. So that you can change your vote, it also keeps a one-way code of you and the message (an HMAC, not your id) for 48 hours.",

@@ -1,16 +1,19 @@
 /**
- * The Telegram bot: `createBot(token, deps)` builds a grammY bot with every feature, the
- * reliability plugins and an error boundary. It neither starts polling nor sets a webhook;
- * `service.ts` does that for the process, tests drive it with `bot.handleUpdate`.
+ * The Telegram bot: `createBot(token, deps)` builds a grammY bot with every feature and an
+ * error boundary. It neither starts polling nor sets a webhook, and it does not retry: updates
+ * reach it from the durable queue (`delivery/processor.ts`), whose run of each update installs
+ * the transformer that records, paces and postpones its Bot API calls (`delivery/run.ts`).
+ * `service.ts` wires that for the process; tests drive the bot with `bot.handleUpdate`.
  */
-import { type AutoRetryOptions, autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { AnswerServiceHolder } from "../answering/holder.js";
+import { CauseLog } from "../ops/cause-log.js";
 import type { Metrics } from "../ops/metrics.js";
-import { DEFAULT_RETENTION_DAYS, deduplicatorOf, type InsightsStore } from "../store/insights.js";
+import { DEFAULT_RETENTION_DAYS, type InsightsStore } from "../store/insights.js";
 import { MemoryInsightsStore } from "../store/memory.js";
 import { type BotContext, type BotLogger, createContextConstructor } from "./context.js";
+import { DeliveryRuns } from "./delivery/run.js";
 import { handleBotError } from "./error-boundary.js";
 import { countApiErrors, countUpdates } from "./metrics.js";
 import {
@@ -26,8 +29,6 @@ import {
   topicsFeature,
   unhandledFeature,
 } from "./features/index.js";
-import { type ChatFloodLimitOptions, chatFloodLimiter } from "./flood-limiter.js";
-import { deduplicateUpdates } from "./middlewares/deduplicate-updates.js";
 import { questionRateLimit, type QuestionRateLimitSettings } from "./middlewares/rate-limit.js";
 import { requireEngine } from "./middlewares/require-engine.js";
 import { VoterKeys } from "./voter-key.js";
@@ -42,8 +43,8 @@ export interface BotDependencies {
   /** pino-compatible logger (Fastify's `app.log` fits). */
   readonly logger: BotLogger;
   /**
-   * Answer counts, unanswered questions, 👍 / 👎 and the duplicate-update window. Default: in
-   * memory (tests); the process passes the configured store behind the resilient wrapper.
+   * Answer counts, unanswered questions and 👍 / 👎. Default: in memory (tests); the process
+   * passes the configured store behind the resilient wrapper.
    */
   readonly insights?: InsightsStore;
   /**
@@ -63,19 +64,13 @@ export interface BotDependencies {
   readonly botInfo?: UserFromGetMe;
   /** Keys votes anonymously. Default: HMAC with a random per-process secret. */
   readonly voterKeys?: VoterKeys;
-  /** Per-group outgoing message limit (default ~20 a minute per group). */
-  readonly floodLimit?: ChatFloodLimitOptions;
-  /** Retries of outgoing calls after 429 / 5xx / network errors. */
-  readonly retry?: Partial<AutoRetryOptions>;
   /** Prometheus metrics: updates by type, Bot API errors, answers by channel. */
   readonly metrics?: Metrics;
+  /** Where failures are logged once per cause. Default: one on `logger`. */
+  readonly causes?: CauseLog;
+  /** The registry of queued updates being answered; give the same one to the processor. */
+  readonly deliveries?: DeliveryRuns;
 }
-
-/** Defaults for `@grammyjs/auto-retry`: a few attempts, never waiting more than 30 s. */
-export const RETRY_DEFAULTS: Partial<AutoRetryOptions> = {
-  maxRetryAttempts: 3,
-  maxDelaySeconds: 30,
-};
 
 /** Builds the bot; see {@link BotDependencies}. */
 export function createBot(token: string, deps: BotDependencies): FaqBot {
@@ -88,6 +83,8 @@ export function createBot(token: string, deps: BotDependencies): FaqBot {
     adminUserIds: new Set(deps.adminUserIds ?? []),
     retentionDays: deps.retentionDays ?? DEFAULT_RETENTION_DAYS,
     metrics: deps.metrics,
+    causes: deps.causes ?? new CauseLog({ logger: deps.logger }),
+    deliveries: deps.deliveries ?? new DeliveryRuns(),
   };
   const bot = new Bot<BotContext>(token, {
     botInfo: deps.botInfo,
@@ -95,20 +92,18 @@ export function createBot(token: string, deps: BotDependencies): FaqBot {
     ContextConstructor: createContextConstructor(services, deps.logger),
   });
 
-  // Outgoing calls: groups are paced (inner), then 429 / 5xx / network errors retried (outer).
-  bot.api.config.use(
-    chatFloodLimiter(deps.floodLimit),
-    autoRetry({ ...RETRY_DEFAULTS, ...deps.retry }),
-  );
   if (deps.metrics !== undefined) bot.api.config.use(countApiErrors(deps.metrics));
 
-  // Long polling reports errors here; webhooks never do, hence the boundary below as well.
-  bot.catch(handleBotError);
+  // A queued update's calls go through its run's transformer (installed last: it runs first).
+  bot.use((ctx, next) => {
+    const run = services.deliveries.get(ctx.update);
+    if (run !== undefined) ctx.api.config.use(run.transformer);
+    return next();
+  });
   if (deps.metrics !== undefined) bot.use(countUpdates(deps.metrics));
   const protectedBot = bot.errorBoundary(handleBotError);
-  protectedBot.use(deduplicateUpdates(deduplicatorOf(insights)));
   protectedBot.use(membershipFeature());
-  // After the dedup (a redelivery costs nothing), before anything that answers.
+  // Before anything that answers.
   if (deps.rateLimit !== undefined) protectedBot.use(questionRateLimit(deps.rateLimit));
   protectedBot.use(requireEngine());
   protectedBot.use(startFeature());

@@ -2,20 +2,33 @@
  * Runs the bot inside the service process, in one of two modes:
  *
  * - **webhook** (`WEBHOOK_URL` set): `POST /webhook` is registered on the Fastify app through
- *   {@link TelegramBotService.plugin}; the bot is initialised (`getMe`) before the server
+ *   {@link TelegramBotService.plugin}; the bot identifies itself (`getMe`) before the server
  *   listens; `setWebhook` is called once the answer engine is ready.
- * - **long polling** (no `WEBHOOK_URL`): grammY deletes any webhook, then polls.
+ * - **long polling** (no `WEBHOOK_URL`): any webhook is deleted, then {@link UpdatePoller} polls.
  *
- * Either way the command menus and descriptions are registered at start.
+ * Either way every update goes through the durable queue (`store/queue/`): the webhook or the
+ * poller stores it and acknowledges it; the queue's workers answer it (`delivery/processor.ts`),
+ * exactly once, however long the Bot API is down and across restarts. Start-up calls (getMe, the
+ * command menus, setWebhook) go through an API of their own with a few quick retries.
  */
-import { GrammyError, HttpError } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Api, GrammyError, HttpError } from "grammy";
+import type { Update } from "grammy/types";
 import type { FastifyInstance } from "fastify";
 import type { AnswerServiceHolder } from "../answering/holder.js";
+import { CauseLog } from "../ops/cause-log.js";
 import type { Metrics } from "../ops/metrics.js";
 import { WEBHOOK_PATH, webhookRoutes } from "../http/routes/webhook.js";
 import type { InsightsStore } from "../store/insights.js";
+import type { EnqueueResult, UpdateQueue } from "../store/queue/types.js";
+import { type Clock, systemClock } from "../util/clock.js";
 import type { BotLogger } from "./context.js";
-import { loggableError } from "./error-boundary.js";
+import { ApiHealth } from "./delivery/api-health.js";
+import { laneOf } from "./delivery/lanes.js";
+import { SendPacer } from "./delivery/pacer.js";
+import { UpdatePoller } from "./delivery/poller.js";
+import { createUpdateProcessor } from "./delivery/processor.js";
+import { DEFAULT_API_TIMEOUT_MS, DeliveryRuns } from "./delivery/run.js";
 import { BotStartError } from "./errors.js";
 import { createBot, type FaqBot } from "./index.js";
 import type { QuestionRateLimitSettings } from "./middlewares/rate-limit.js";
@@ -30,14 +43,29 @@ export interface WebhookSettings {
   readonly secret: string;
 }
 
+/** How queued updates are answered. */
+export interface DeliverySettings {
+  /** Updates answered at once by this process. Default 8. */
+  readonly concurrency?: number;
+  /** Messages per second for the whole bot from this process. Default 30. */
+  readonly messagesPerSecond?: number;
+  /** Longest a single Bot API call may take before it is retried, ms. Default 15 000. */
+  readonly apiTimeoutMs?: number;
+  /** Time and timers (tests move it by hand). Default the system clock. */
+  readonly clock?: Clock;
+}
+
 export interface TelegramBotServiceOptions {
   readonly token: string;
   readonly answers: AnswerServiceHolder;
+  /** The durable queue every update goes through (opened, and closed, by the caller). */
+  readonly queue: UpdateQueue;
   /** Webhook mode when given, long polling otherwise. */
   readonly webhook?: WebhookSettings;
   /** Another Bot API server (self-hosted telegram-bot-api, or a test stand-in). */
   readonly apiRoot?: string;
-  /** Statistics, votes and the duplicate-update window (see `BotDependencies.insights`). */
+  readonly delivery?: DeliverySettings;
+  /** Statistics and votes (see `BotDependencies.insights`). */
   readonly insights?: InsightsStore;
   /** Where `/stats` reads (the raw store; see `BotDependencies.adminInsights`). */
   readonly adminInsights?: InsightsStore;
@@ -49,9 +77,9 @@ export interface TelegramBotServiceOptions {
   readonly adminUserIds?: readonly number[];
   /** Retention stated by `/privacy`, in days. */
   readonly retentionDays?: number;
-  /** Called when long polling stops with an error after it had started. */
+  /** Called when long polling stops for good (Telegram refused it) after it had started. */
   readonly onPollingError?: (error: unknown) => void;
-  /** Prometheus metrics for updates, Bot API errors and answers. */
+  /** Prometheus metrics for updates, the queue, Bot API errors and answers. */
   readonly metrics?: Metrics;
 }
 
@@ -62,12 +90,20 @@ export type BotMode = "webhook" | "polling";
 /** Owns the bot's lifecycle in the process; see the file comment. */
 export class TelegramBotService {
   readonly #options: TelegramBotServiceOptions;
+  /** Start-up calls: a few quick retries of 429s, 5xx and network errors. */
+  readonly #control: Api;
+  readonly #runs = new DeliveryRuns();
   #bot: FaqBot | undefined;
   #logger: BotLogger | undefined;
-  #polling: Promise<void> | undefined;
+  #causes: CauseLog | undefined;
+  #poller: UpdatePoller | undefined;
+  #working = false;
 
   constructor(options: TelegramBotServiceOptions) {
     this.#options = options;
+    const client = options.apiRoot !== undefined ? { apiRoot: options.apiRoot } : undefined;
+    this.#control = new Api(options.token, client);
+    this.#control.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   }
 
   get mode(): BotMode {
@@ -83,11 +119,12 @@ export class TelegramBotService {
 
   /**
    * For `buildApp({ plugins })`: creates the bot with the app's logger and, in webhook mode,
-   * registers `POST /webhook` (503 until the answer engine is ready, so Telegram redelivers).
+   * registers `POST /webhook`, which stores each update in the queue and acknowledges it.
    */
   readonly plugin = async (app: FastifyInstance): Promise<void> => {
     const logger: BotLogger = app.log.child({ component: "telegram" });
     this.#logger = logger;
+    this.#causes = new CauseLog({ logger });
     this.#bot = createBot(this.#options.token, {
       answers: this.#options.answers,
       insights: this.#options.insights,
@@ -99,21 +136,53 @@ export class TelegramBotService {
       metrics: this.#options.metrics,
       logger,
       apiRoot: this.#options.apiRoot,
+      causes: this.#causes,
+      deliveries: this.#runs,
     });
-    const webhook = this.#options.webhook;
-    if (webhook !== undefined) {
+    if (this.#options.webhook !== undefined) {
+      const causes = this.#causes;
       await app.register(webhookRoutes, {
-        bot: this.#bot,
-        secretToken: webhook.secret,
-        isReady: () => this.#options.answers.current !== undefined,
+        secretToken: this.#options.webhook.secret,
+        accept: (update) => this.enqueue(update as unknown as Update),
+        onRefused: (error) => {
+          this.#options.metrics?.telegramQueue.inc({ event: "refused" });
+          causes.report(
+            "warn",
+            "webhook refused",
+            "update not stored; answered 503 (Telegram delivers it again)",
+            {
+              err: { message: error instanceof Error ? error.message : String(error) },
+            },
+          );
+        },
       });
     }
   };
 
+  /** Stores an update in the queue (a duplicate is found, not stored twice). */
+  async enqueue(update: Update): Promise<EnqueueResult> {
+    const result = await this.#options.queue.enqueue({
+      updateId: update.update_id,
+      update,
+      lane: laneOf(update),
+    });
+    this.#options.metrics?.telegramQueue.inc({ event: result });
+    if (result === "duplicate")
+      this.#causes?.report(
+        "info",
+        "duplicate delivery",
+        "duplicate delivery of an update ignored",
+        {
+          update_id: update.update_id,
+        },
+      );
+    return result;
+  }
+
   /** Fetches the bot's identity (`getMe`); call before the server accepts updates. */
   async init(): Promise<void> {
     try {
-      await this.bot.init();
+      this.bot.botInfo = await this.#control.getMe();
     } catch (error) {
       throw startError("could not reach Telegram to identify the bot (getMe)", error);
     }
@@ -124,18 +193,20 @@ export class TelegramBotService {
   }
 
   /**
-   * Registers the profile, then sets the webhook or starts long polling. Resolves once the bot
-   * receives updates; rejects with {@link BotStartError} when Telegram refuses.
+   * Starts answering queued updates, registers the profile, then sets the webhook or starts long
+   * polling. Resolves once the bot receives updates; rejects with {@link BotStartError} when
+   * Telegram refuses.
    */
   async start(): Promise<void> {
     const bot = this.bot;
     if (!bot.isInited()) await this.init();
-    await registerBotProfile(bot.api, this.#log());
+    this.#startWorkers();
+    await registerBotProfile(this.#control, this.#log());
     const webhook = this.#options.webhook;
     if (webhook !== undefined) {
       const url = `${webhook.url}${WEBHOOK_PATH}`;
       try {
-        await bot.api.setWebhook(url, {
+        await this.#control.setWebhook(url, {
           secret_token: webhook.secret,
           allowed_updates: [...ALLOWED_UPDATES],
         });
@@ -145,34 +216,57 @@ export class TelegramBotService {
       this.#log().info({ url }, "Telegram bot on: webhook mode");
       return;
     }
-    await new Promise<void>((resolve, reject) => {
-      let started = false;
-      // grammY deletes any webhook first, then calls onStart and begins polling.
-      this.#polling = bot
-        .start({
-          allowed_updates: [...ALLOWED_UPDATES],
-          onStart: () => {
-            started = true;
-            this.#log().info({}, "Telegram bot on: long polling mode");
-            resolve();
-          },
-        })
-        .catch((error: unknown) => {
-          if (!started) reject(startError("could not start long polling", error));
-          else {
-            this.#log().error({ err: loggableError(error) }, "long polling stopped with an error");
-            this.#options.onPollingError?.(error);
-          }
-        });
+    const pollingApi = new Api(
+      this.#options.token,
+      this.#options.apiRoot !== undefined ? { apiRoot: this.#options.apiRoot } : undefined,
+    );
+    const poller = new UpdatePoller({
+      api: pollingApi,
+      enqueue: (update) => this.enqueue(update),
+      allowedUpdates: ALLOWED_UPDATES,
+      causes: this.#causes!,
+    });
+    let stopped: Promise<void>;
+    try {
+      ({ stopped } = await poller.start());
+    } catch (error) {
+      throw startError("could not start long polling", error);
+    }
+    this.#poller = poller;
+    this.#log().info({}, "Telegram bot on: long polling mode");
+    stopped.catch((error: unknown) => {
+      this.#log().error(
+        { err: { message: error instanceof Error ? error.message : String(error) } },
+        "long polling stopped with an error",
+      );
+      this.#options.onPollingError?.(error);
     });
   }
 
-  /** Stops long polling (the last offset is confirmed to Telegram). The webhook stays set. */
-  async stop(): Promise<void> {
-    const bot = this.#bot;
-    if (bot === undefined || !bot.isRunning()) return;
-    await bot.stop();
-    await this.#polling;
+  /**
+   * Stops taking work: long polling stops (confirming what was queued); the workers finish
+   * their updates for up to `graceMs`, then hand the rest back to the queue. The webhook stays set.
+   */
+  async stop(graceMs: number): Promise<void> {
+    await this.#poller?.stop();
+    if (this.#working) await this.#options.queue.stop(graceMs);
+    this.#causes?.flush();
+  }
+
+  #startWorkers(): void {
+    if (this.#working) return;
+    this.#working = true;
+    const settings = this.#options.delivery ?? {};
+    const clock = settings.clock ?? systemClock;
+    const processor = createUpdateProcessor(this.bot, this.#runs, {
+      clock,
+      pacer: new SendPacer({ clock, perSecond: settings.messagesPerSecond }),
+      health: new ApiHealth({ clock }),
+      causes: this.#causes!,
+      apiTimeoutMs: settings.apiTimeoutMs ?? DEFAULT_API_TIMEOUT_MS,
+      metrics: this.#options.metrics,
+    });
+    this.#options.queue.start(processor, { concurrency: settings.concurrency ?? 8 });
   }
 
   #log(): BotLogger {

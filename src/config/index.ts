@@ -26,7 +26,7 @@ export interface Config {
   readonly faqWatch: boolean;
   /** Folder of the SQLite statistics file (`insights.sqlite`), used when `redisUrl` is unset. */
   readonly dataDir: string;
-  /** Redis for statistics, update dedup and rate limits shared by several instances. */
+  /** Redis for statistics, the update queue and rate limits shared by several instances. */
   readonly redisUrl: string | undefined;
   /** Prefix of every Redis key, so services can share one Redis. */
   readonly redisKeyPrefix: string;
@@ -56,6 +56,14 @@ export interface Config {
    * number of hops, or addresses / CIDR ranges. Off by default: a client could spoof it.
    */
   readonly trustProxy: boolean | number | readonly string[];
+  /** Queued Telegram updates answered at once by this process. */
+  readonly queueConcurrency: number;
+  /** Messages per second the bot sends from this process (Telegram allows about 30 per bot). */
+  readonly telegramMessagesPerSecond: number;
+  /** Longest one Bot API call may take before it counts as failed and is retried, seconds. */
+  readonly telegramApiTimeoutSeconds: number;
+  /** On SIGTERM, how long in-flight updates may take to finish; the rest stays queued, seconds. */
+  readonly shutdownGraceSeconds: number;
 }
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
@@ -216,6 +224,10 @@ const specs = {
   RATE_LIMIT_ASK_PER_MINUTE: wholeNumber(1, 1_000_000)({ default: 60 }),
   RATE_LIMIT_BOT_PER_MINUTE: wholeNumber(1, 10_000)({ default: 20 }),
   TRUST_PROXY: trustProxy({ default: false }),
+  QUEUE_CONCURRENCY: wholeNumber(1, 256)({ default: 8 }),
+  TELEGRAM_MESSAGES_PER_SECOND: wholeNumber(1, 1000)({ default: 30 }),
+  TELEGRAM_API_TIMEOUT_SECONDS: wholeNumber(1, 300)({ default: 15 }),
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(1, 300)({ default: 8 }),
 };
 
 type Name = keyof typeof specs;
@@ -298,5 +310,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitAskPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE,
     rateLimitBotPerMinute: e.RATE_LIMIT_BOT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
+    queueConcurrency: e.QUEUE_CONCURRENCY,
+    telegramMessagesPerSecond: e.TELEGRAM_MESSAGES_PER_SECOND,
+    telegramApiTimeoutSeconds: e.TELEGRAM_API_TIMEOUT_SECONDS,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
 }

@@ -16,6 +16,7 @@ import type { AnswerServiceHolder } from "../answering/holder.js";
 import type { Reply } from "../answering/service.js";
 import type { InsightsStore, StoreHealth } from "../store/insights.js";
 import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.js";
+import { type DrainSwitch, registerDraining } from "./drain.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
@@ -77,6 +78,8 @@ export interface AppDependencies {
     /** Where the insight is read from (the raw store: failures become 503, not empty data). */
     readonly store: InsightsStore;
   };
+  /** When on, every request is answered 503 with `Connection: close` (shutting down). */
+  readonly drain?: DrainSwitch;
   /**
    * Proxies whose `X-Forwarded-For` gives the client IP (Fastify's `trustProxy`): a hop count or
    * addresses. Off by default, since a client could otherwise pick its own rate-limit key.
@@ -295,6 +298,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     return503OnClosing: true,
   });
   // JSON only: a text/plain body is a 415, not a string parsed into a confusing 400.
+  // Before every other hook: a stopping process answers at once.
+  if (deps.drain !== undefined) registerDraining(app, deps.drain);
   app.removeContentTypeParser("text/plain");
   app.addSchema(errorSchema);
   registerErrorHandling(app);

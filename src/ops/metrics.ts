@@ -85,6 +85,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly telegramQueue = new Counter({
+    name: "telegram_update_queue_total",
+    help: "Telegram updates through the durable queue, by event: queued, duplicate, refused (503: not stored), done, retried (postponed), given_up (Telegram refused for good), expired (a query answer skipped)",
+    labelNames: ["event"] as const,
+    registers: [this.registry],
+  });
+
   readonly storeFailures = new Counter({
     name: "store_failures_total",
     help: "Store operations that failed or timed out (the answer was still given)",

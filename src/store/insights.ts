@@ -8,23 +8,12 @@
  * Telegram user id, name, username, chat id, IP address or the text of an answered question.
  * The only per-person values are opaque HMAC keys (duplicate-vote guard) that expire after a
  * short TTL. Everything else is pruned after `retentionDays`.
- *
- * {@link deduplicatorOf} adapts `claimUpdate` to the bot's {@link UpdateDeduplicator}.
  */
 
 import { normalizeText } from "../text/normalize.js";
 
 /** A thumbs-up or thumbs-down on one answer. */
 export type Vote = "up" | "down";
-
-/**
- * Decides whether a Telegram update is seen for the first time: Telegram may deliver the same
- * update more than once (a lost webhook response, a restart during long polling).
- */
-export interface UpdateDeduplicator {
-  /** True the first time `updateId` is claimed, false for every later delivery of it. */
-  claim(updateId: number): boolean | Promise<boolean>;
-}
 
 /** Where a question was asked. The web page and `/ask` both count as `http`. */
 export type InsightChannel = "telegram-private" | "telegram-group" | "inline" | "http";
@@ -171,7 +160,11 @@ export interface InsightsStore {
    * same vote again is `unchanged`, the other one replaces it (`changed`).
    */
   recordVote(event: VoteEvent): Promise<VoteOutcome>;
-  /** True the first time `updateId` is claimed (by any instance sharing the store). */
+  /**
+   * True the first time `updateId` is claimed (by any instance sharing the store).
+   * @deprecated The bot no longer uses it: the durable update queue (`src/store/queue/`) keys
+   * each update by its id and finds duplicates itself. Kept until the stores drop it.
+   */
   claimUpdate(updateId: number): Promise<boolean>;
   /** FAQ ids most often given as answers within the retention period, most first. */
   mostAsked(limit: number): Promise<string[]>;
@@ -293,11 +286,6 @@ export class StoreSchemaError extends Error {
     super(message);
     this.name = "StoreSchemaError";
   }
-}
-
-/** Adapts {@link InsightsStore.claimUpdate} to the bot's `UpdateDeduplicator`. */
-export function deduplicatorOf(store: Pick<InsightsStore, "claimUpdate">): UpdateDeduplicator {
-  return { claim: (updateId) => store.claimUpdate(updateId) };
 }
 
 /** Options with their defaults applied, shared by the implementations. */

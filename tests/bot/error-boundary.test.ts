@@ -1,10 +1,11 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
+import type { AnswerService } from "../../src/answering/service.js";
 import { createTestBot } from "../support/bot-harness.js";
 import { GROUP_CHAT, inlineQuery, PRIVATE_CHAT, textMessage } from "../support/telegram-updates.js";
 
 describe("reliability: errors are contained", () => {
-  it("a failing handler is logged with the update id and does not reject (the webhook still answers 200)", async () => {
+  it("a reply Telegram refuses for good is given up: logged with the update id and reason, not rejected", async () => {
     const t = await createTestBot();
     t.api.failNext("sendMessage", { error_code: 400, description: "Bad Request: chat not found" });
     await expect(
@@ -12,16 +13,17 @@ describe("reliability: errors are contained", () => {
     ).resolves.toBeUndefined();
     const [logged, ...others] = t.logger.at("error");
     expect(others).toEqual([]);
-    expect(logged!.msg).toBe("update handler failed");
+    expect(logged!.msg).toBe("reply given up: Telegram refused it for good");
     expect(logged!.fields).toMatchObject({ update_id: 4242, update_type: "message" });
     // Logs never carry the question or the user.
     expect(JSON.stringify(logged!.fields)).not.toMatch(
       /whatsapp read|Alice|alice_test|chat_id|1111/,
     );
-    expect(logged!.fields.err).toMatchObject({
+    expect(logged!.fields.err).toEqual({
       type: "GrammyError",
       method: "sendMessage",
       error_code: 400,
+      description: "Bad Request: chat not found",
     });
     // The bot keeps working.
     await t.send(textMessage(4243, "can whatsapp read my messages"));
@@ -103,6 +105,39 @@ describe("reliability: errors are contained", () => {
       update_id: 7,
       update_type: "inline_query",
     });
+  });
+
+  it("the same cause is logged once with a count, then summed up, not once per update", async () => {
+    const t = await createTestBot();
+    for (let id = 1; id <= 5; id++) {
+      t.api.failNext("sendMessage", {
+        error_code: 403,
+        description: "Forbidden: bot was blocked by the user",
+      });
+      await t.send(textMessage(id, "can whatsapp read my messages"));
+    }
+    const warnings = t.logger.at("warn");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.fields).toMatchObject({ update_id: 1, count: 1 });
+    // The summary line with the other four comes when the interval ends (or at shutdown).
+  });
+
+  it("a handler bug is an error with its stack, once per kind of error", async () => {
+    const t = await createTestBot();
+    const failing = Object.create(t.answers.serving, {
+      ask: {
+        value: () => {
+          throw new TypeError("boom");
+        },
+      },
+    }) as AnswerService;
+    t.answers.set(failing); // every question now fails inside the handler
+    await t.send(textMessage(1, "can whatsapp read my messages"));
+    await t.send(textMessage(2, "can whatsapp read my messages"));
+    const errors = t.logger.at("error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.msg).toBe("update handler failed");
+    expect(String((errors[0]!.fields.err as { stack: string }).stack)).toMatch(/\n\s+at /);
   });
 
   it("a message to a private chat works after a failure in a group", async () => {

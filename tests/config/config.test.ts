@@ -37,6 +37,10 @@ describe("loadConfig", () => {
       rateLimitAskPerMinute: 60,
       rateLimitBotPerMinute: 20,
       trustProxy: false,
+      queueConcurrency: 8,
+      telegramMessagesPerSecond: 30,
+      telegramApiTimeoutSeconds: 15,
+      shutdownGraceSeconds: 8,
     });
   });
 
@@ -94,6 +98,35 @@ describe("loadConfig", () => {
     expect(problems({ PORT: "x", REDIS_URL: "redis://redis:6379" })).toEqual([
       "PORT: must be a number",
       "HASH_SECRET: is required with REDIS_URL: every instance must hash user ids and IPs alike (e.g. `openssl rand -hex 32`)",
+    ]);
+  });
+
+  it("reads the delivery settings, one message per bad value", () => {
+    expect(
+      loadConfig({
+        QUEUE_CONCURRENCY: "16",
+        TELEGRAM_MESSAGES_PER_SECOND: "15",
+        TELEGRAM_API_TIMEOUT_SECONDS: "5",
+        SHUTDOWN_GRACE_SECONDS: "20",
+      }),
+    ).toMatchObject({
+      queueConcurrency: 16,
+      telegramMessagesPerSecond: 15,
+      telegramApiTimeoutSeconds: 5,
+      shutdownGraceSeconds: 20,
+    });
+    expect(
+      problems({
+        QUEUE_CONCURRENCY: "0",
+        TELEGRAM_MESSAGES_PER_SECOND: "fast",
+        TELEGRAM_API_TIMEOUT_SECONDS: "1.5",
+        SHUTDOWN_GRACE_SECONDS: "301",
+      }),
+    ).toEqual([
+      "QUEUE_CONCURRENCY: must be 1-256",
+      "TELEGRAM_MESSAGES_PER_SECOND: must be a number",
+      "TELEGRAM_API_TIMEOUT_SECONDS: must be a whole number",
+      "SHUTDOWN_GRACE_SECONDS: must be 1-300",
     ]);
   });
 

@@ -84,7 +84,35 @@ describe("Bot API stand-in", () => {
     const error = (await api.sendMessage(1, "hi").catch((e: unknown) => e)) as GrammyError;
     expect(error.error_code).toBe(429);
     expect(error.parameters.retry_after).toBe(1);
+    // As Telegram: the chat was told to wait; another chat was not.
+    await expect(api.sendMessage(2, "hi")).resolves.toMatchObject({ text: "hi" });
+    await new Promise((resolve) => setTimeout(resolve, 1_050));
     await expect(api.sendMessage(1, "hi")).resolves.toMatchObject({ text: "hi" });
+    expect(standIn.retryAfterViolations).toEqual([]);
+  });
+
+  it("refuses, and lists, a call to a chat before its retry_after is over", async () => {
+    standIn.failNext("sendMessage", {
+      error_code: 429,
+      description: "Too Many Requests: retry after 5",
+      parameters: { retry_after: 5 },
+    });
+    await api.sendMessage(3, "hi").catch(() => undefined);
+    const early = (await api.sendMessage(3, "hi").catch((e: unknown) => e)) as GrammyError;
+    expect(early.error_code).toBe(429);
+    expect(standIn.retryAfterViolations).toHaveLength(1);
+    standIn.retryAfterViolations.length = 0;
+  });
+
+  it("while a fault is set, fails every message call without executing it", async () => {
+    standIn.setFault({ kind: "error", error_code: 500, description: "Internal Server Error" });
+    for (const chat of [4, 5])
+      await expect(api.sendMessage(chat, "hi")).rejects.toMatchObject({ error_code: 500 });
+    standIn.setFault({ kind: "close" });
+    await expect(api.sendMessage(4, "hi")).rejects.toThrow(/Network request/);
+    standIn.setFault(undefined);
+    await expect(api.sendMessage(4, "hi")).resolves.toMatchObject({ text: "hi" });
+    expect(standIn.deliveredTo(4)).toHaveLength(1);
   });
 
   it("serves queued updates to long polling and forgets confirmed ones", async () => {

@@ -8,6 +8,7 @@ import { textMessage } from "../support/telegram-updates.js";
 import {
   type E2eHarness,
   postUpdate,
+  queueDrained,
   startE2e,
   WEBHOOK_BASE_URL,
   WEBHOOK_SECRET,
@@ -87,6 +88,7 @@ describe("Telegram bot, webhook mode (real process, Bot API stand-in)", () => {
     expect(
       (await postUpdate(baseUrl, { update_id: h().nextUpdateId(), message: { text: 42 } })).status,
     ).toBe(200);
+    await queueDrained(baseUrl);
     expect(api.calls.length).toBe(before);
     expect((await fetch(`${baseUrl}/healthz`)).status).toBe(200);
   });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEBHOOK_PATH } from "../../src/http/routes/webhook.js";
-import { createTestBot, type TestBot, webhookApp } from "../support/bot-harness.js";
+import { type QueuedTestBot, queuedTestBot } from "../support/bot-harness.js";
 import {
   botMessage,
   callbackQuery,
@@ -14,14 +14,14 @@ import { hostileString } from "../support/hostile.js";
 
 const SECRET = "s3cret_token-for-hostile-tests";
 let app: FastifyInstance;
-let t: TestBot;
-let nextUpdateId = 1;
+let t: QueuedTestBot;
+let nextUpdateId = 1_000_000;
 
 beforeAll(async () => {
-  t = await createTestBot();
-  app = await webhookApp(t, { secretToken: SECRET });
+  t = await queuedTestBot({ secretToken: SECRET });
+  app = t.app;
 });
-afterAll(() => app.close());
+afterAll(() => t.close());
 
 const post = (payload: string) =>
   app.inject({
@@ -71,6 +71,8 @@ describe("webhook on hostile and broken updates", () => {
       }),
       { numRuns: 300 },
     );
+    // And the queue's workers get through every one of them without a crash.
+    await t.settled();
   });
 
   it("answers real-looking updates with hostile text, huge texts and junk button data with 200", async () => {
@@ -91,6 +93,8 @@ describe("webhook on hostile and broken updates", () => {
       JSON.stringify(textMessage(nextUpdateId++, "can fb read my msgs ".repeat(4000))),
     );
     expect(huge.statusCode).toBe(200);
+    await t.settled();
+    expect(t.api.problems).toEqual([]);
   });
 
   it("answers raw garbage bodies with a 4xx", async () => {

@@ -6,6 +6,12 @@
  * method once (e.g. a 429 with `retry_after`), and checks everything the bot sends the way
  * Telegram would: a text that does not parse as Telegram HTML gets the same 400 "can't parse
  * entities" Telegram answers, and is listed in {@link BotApiStandIn.problems}.
+ *
+ * For fault injection it can also fail every message call while a fault is set
+ * ({@link BotApiStandIn.setFault}: an error answer such as 429 or 500, a hang that never
+ * answers, or a connection closed without an answer), without executing the call, and it holds
+ * the bot to Telegram's `retry_after`: a call to a chat that was told to wait, made before the
+ * wait is over, is answered 429 again and listed in {@link BotApiStandIn.retryAfterViolations}.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,6 +36,24 @@ export interface StandInFailure {
   readonly description: string;
   readonly parameters?: { retry_after?: number };
 }
+
+/** A fault applied to every message call while it is set (see {@link BotApiStandIn.setFault}). */
+export type StandInFault =
+  | ({ readonly kind: "error" } & StandInFailure)
+  /** The request is read and never answered (the bot's own timeout must end it). */
+  | { readonly kind: "hang" }
+  /** The connection is closed without an answer. */
+  | { readonly kind: "close" }
+  /** The call is executed normally, but only after `ms` (a slow Bot API). */
+  | { readonly kind: "slow"; readonly ms: number };
+
+/** Calls a fault applies to: those that put a message into a chat, and query answers. */
+const FAULTED_METHODS: ReadonlySet<string> = new Set([
+  "sendMessage",
+  "editMessageText",
+  "answerCallbackQuery",
+  "answerInlineQuery",
+]);
 
 interface StoredMessage {
   text: string;
@@ -61,10 +85,18 @@ export class BotApiStandIn {
   #nextMessageId = 1_000;
   /** Highest `offset` a getUpdates call has asked for: every update below it was handled. */
   #confirmedOffset = 0;
+  #fault: StandInFault | undefined;
+  /** Chat id -> until when (stand-in clock, ms) Telegram told the bot to wait. */
+  readonly #retryAfter = new Map<string, number>();
+  /** Calls made to a chat before its `retry_after` was over (Telegram would answer 429 again). */
+  readonly retryAfterViolations: string[] = [];
+  readonly #now: () => number;
+  readonly #hanging = new Set<ServerResponse>();
 
-  private constructor(token: string, botInfo: UserFromGetMe) {
+  private constructor(token: string, botInfo: UserFromGetMe, now: () => number) {
     this.#token = token;
     this.#botInfo = botInfo;
+    this.#now = now;
     this.#server = createServer((request, response) => {
       this.#handle(request, response).catch((error: unknown) => {
         response.writeHead(500, { "content-type": "application/json" });
@@ -79,9 +111,16 @@ export class BotApiStandIn {
     });
   }
 
-  /** Starts the stand-in on a free port of 127.0.0.1. */
-  static async start(options: { token: string; botInfo: UserFromGetMe }): Promise<BotApiStandIn> {
-    const standIn = new BotApiStandIn(options.token, options.botInfo);
+  /**
+   * Starts the stand-in on a free port of 127.0.0.1. `now` is the clock its `retry_after`
+   * ledger uses (a test clock for tests that move time by hand).
+   */
+  static async start(options: {
+    token: string;
+    botInfo: UserFromGetMe;
+    now?: () => number;
+  }): Promise<BotApiStandIn> {
+    const standIn = new BotApiStandIn(options.token, options.botInfo, options.now ?? Date.now);
     await new Promise<void>((resolve, reject) => {
       standIn.#server.once("error", reject);
       standIn.#server.listen(0, "127.0.0.1", () => resolve());
@@ -111,6 +150,20 @@ export class BotApiStandIn {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), failure]);
   }
 
+  /**
+   * From now on every message call (sendMessage, editMessageText, query answers) gets `fault`
+   * instead of being executed, until `setFault(undefined)`. A 429 fault's `retry_after` is
+   * remembered per chat and enforced after the fault is cleared too.
+   */
+  setFault(fault: StandInFault | undefined): void {
+    this.#fault = fault;
+  }
+
+  /** Messages Telegram accepted (sendMessage answered 200), per chat id. */
+  deliveredTo(chatId: number): StandInCall[] {
+    return this.callsToChat("sendMessage", chatId).filter((call) => call.status === 200);
+  }
+
   callsTo(method: string): StandInCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -138,6 +191,8 @@ export class BotApiStandIn {
   }
 
   async close(): Promise<void> {
+    for (const response of this.#hanging) response.destroy();
+    this.#hanging.clear();
     for (const poll of this.#polls) poll.respond([]);
     this.#polls.clear();
     this.#server.closeAllConnections();
@@ -153,12 +208,52 @@ export class BotApiStandIn {
     if (token !== this.#token)
       return send(response, 401, { ok: false, error_code: 401, description: "Unauthorized" });
 
-    const call: StandInCall = { method, payload, at: Date.now(), status: 200 };
+    const call: StandInCall = { method, payload, at: this.#now(), status: 200 };
     this.calls.push(call);
+
+    const chatKey = payload.chat_id === undefined ? undefined : String(payload.chat_id);
+    if (chatKey !== undefined) {
+      const until = this.#retryAfter.get(chatKey);
+      if (until !== undefined && call.at < until) {
+        this.retryAfterViolations.push(`${method} to ${chatKey} ${until - call.at} ms early`);
+        call.status = 429;
+        const wait = Math.ceil((until - call.at) / 1000);
+        return send(response, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${wait}`,
+          parameters: { retry_after: wait },
+        });
+      }
+    }
+    const fault = FAULTED_METHODS.has(method) ? this.#fault : undefined;
+    if (fault?.kind === "hang") {
+      call.status = 0;
+      this.#hanging.add(response);
+      response.once("close", () => this.#hanging.delete(response));
+      return;
+    }
+    if (fault?.kind === "close") {
+      call.status = -1;
+      request.socket.destroy();
+      return;
+    }
+    if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === "error") {
+      call.status = fault.error_code;
+      const retryAfter = fault.parameters?.retry_after;
+      if (fault.error_code === 429 && retryAfter !== undefined && chatKey !== undefined)
+        this.#retryAfter.set(chatKey, call.at + retryAfter * 1000);
+      const { kind: _kind, ...body } = fault;
+      return send(response, fault.error_code, { ok: false, ...body });
+    }
 
     const failure = this.#failures.get(method)?.shift();
     if (failure !== undefined) {
       call.status = failure.error_code;
+      const retryAfter = failure.parameters?.retry_after;
+      if (failure.error_code === 429 && retryAfter !== undefined && chatKey !== undefined)
+        this.#retryAfter.set(chatKey, call.at + retryAfter * 1000);
       return send(response, failure.error_code, { ok: false, ...failure });
     }
     const problems = problemsOfCall(method, payload);

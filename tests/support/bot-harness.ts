@@ -5,14 +5,22 @@
 import type { FastifyInstance } from "fastify";
 import type { Update } from "grammy/types";
 import { type BotLogger } from "../../src/bot/context.js";
+import { ApiHealth } from "../../src/bot/delivery/api-health.js";
+import { laneOf } from "../../src/bot/delivery/lanes.js";
+import { SendPacer } from "../../src/bot/delivery/pacer.js";
+import { createUpdateProcessor } from "../../src/bot/delivery/processor.js";
+import { DeliveryRuns } from "../../src/bot/delivery/run.js";
 import { type BotDependencies, createBot, type FaqBot } from "../../src/bot/index.js";
 import { VoterKeys } from "../../src/bot/voter-key.js";
 import { buildApp } from "../../src/http/app.js";
 import { AnswerServiceHolder } from "../../src/answering/holder.js";
-import { webhookRoutes } from "../../src/http/routes/webhook.js";
+import { type WebhookRouteOptions, webhookRoutes } from "../../src/http/routes/webhook.js";
 import type { AnswerService } from "../../src/answering/service.js";
 import type { AnswerEngine } from "../../src/search/engine.js";
+import { CauseLog } from "../../src/ops/cause-log.js";
 import { MemoryInsightsStore } from "../../src/store/memory.js";
+import { SqliteUpdateQueue } from "../../src/store/queue/sqlite-queue.js";
+import { systemClock } from "../../src/util/clock.js";
 import { FakeBotApi } from "./fake-bot-api.js";
 import { realEngine, realService } from "./knowledge-base.js";
 import { TEST_BOT, TEST_TOKEN } from "./telegram-updates.js";
@@ -107,20 +115,79 @@ export async function createTestBot(
   return { bot, api, logger, answers, insights, send: (update) => bot.handleUpdate(update) };
 }
 
-/** The HTTP app with `POST /webhook` handing updates to a test bot (offline, via `app.inject`). */
-export async function webhookApp(
-  t: TestBot,
-  options: { secretToken: string; isReady?: () => boolean },
-): Promise<FastifyInstance> {
+/** A test bot answering through the real durable queue (SQLite in memory) and delivery path. */
+export interface QueuedTestBot extends TestBot {
+  readonly queue: SqliteUpdateQueue;
+  /** The HTTP app with `POST /webhook` storing updates in the queue (use `app.inject`). */
+  readonly app: FastifyInstance;
+  /** Resolves once every queued update is done. */
+  settled(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The path of production, offline: webhook -> queue -> processor -> bot -> delivery transformer
+ * -> {@link FakeBotApi}. Pacing is set high so tests are not slowed by Telegram's limits.
+ */
+export async function queuedTestBot(
+  options: { secretToken: string; deps?: Partial<BotDependencies> } = {
+    secretToken: "s3cret_token-for-tests",
+  },
+): Promise<QueuedTestBot> {
+  const deliveries = new DeliveryRuns();
+  const t = await createTestBot({ deps: { deliveries, ...options.deps } });
+  const clock = systemClock;
+  const queue = new SqliteUpdateQueue({ path: ":memory:", clock });
+  const causes = new CauseLog({ logger: t.logger });
+  queue.start(
+    createUpdateProcessor(t.bot, deliveries, {
+      clock,
+      pacer: new SendPacer({ clock, perSecond: 1000, chatPerSecond: 1000, chatBurst: 1000 }),
+      health: new ApiHealth({ clock }),
+      causes,
+      apiTimeoutMs: 5_000,
+    }),
+    { concurrency: 4 },
+  );
+  const app = await webhookApp({
+    secretToken: options.secretToken,
+    accept: (update) =>
+      queue.enqueue({
+        updateId: update.update_id,
+        update,
+        lane: laneOf(update as unknown as Update),
+      }),
+  });
+  return {
+    ...t,
+    queue,
+    app,
+    settled: async (timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (queue.pending > 0) {
+        if (Date.now() > deadline) throw new Error(`${queue.pending} updates still queued`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    close: async () => {
+      await app.close();
+      await queue.stop(0);
+      await queue.close();
+    },
+  };
+}
+
+/** The HTTP app with `POST /webhook` handing updates to `accept` (offline, via `app.inject`). */
+export async function webhookApp(options: {
+  secretToken: string;
+  accept: WebhookRouteOptions["accept"];
+  onRefused?: WebhookRouteOptions["onRefused"];
+}): Promise<FastifyInstance> {
   return buildApp({
-    answers: t.answers,
+    answers: new AnswerServiceHolder(),
     plugins: [
       async (instance) => {
-        await instance.register(webhookRoutes, {
-          bot: t.bot,
-          secretToken: options.secretToken,
-          isReady: options.isReady ?? (() => true),
-        });
+        await instance.register(webhookRoutes, options);
       },
     ],
   });

@@ -22,7 +22,10 @@ export function feedbackFeature(): Composer<BotContext> {
       return;
     }
     const voterKey = ctx.services.voterKeys.keyFor(ctx.callbackQuery.from.id, messageRef(ctx));
-    const outcome = await ctx.services.insights.recordVote({ faqId, vote, voterKey });
+    // A rerun of a queued press was recorded on its first run: thank, do not count it again.
+    const outcome = ctx.replay
+      ? "recorded"
+      : await ctx.services.insights.recordVote({ faqId, vote, voterKey });
     await ctx.answerCallbackQuery({ text: THANKS[outcome](vote === "up" ? "👍" : "👎") });
   });
   return composer;

@@ -51,7 +51,7 @@ export function inlineFeature(): Composer<BotContext> {
       recordAnswered(ctx, entry, "inline");
       return;
     }
-    if (chosen.result_id !== NO_ANSWER_RESULT_ID) return;
+    if (chosen.result_id !== NO_ANSWER_RESULT_ID || ctx.replay) return;
     const result = ctx.faq.ask(clipQuestion(chosen.query));
     const closest = result.related[0];
     await ctx.services.insights

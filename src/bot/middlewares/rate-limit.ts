@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { botRateLimiter } from "../../store/bot-rate-limit.js";
 import type { LimiterErrorHandler } from "../../store/rate-limit.js";
 import type { BotContext } from "../context.js";
+import { RetryLaterError } from "../delivery/errors.js";
 import { loggableError } from "../error-boundary.js";
 import { isGroupChat, mentionsOfBot } from "../filters.js";
 import { RATE_LIMIT_NOTICE } from "../format.js";
@@ -48,8 +49,10 @@ export function questionRateLimit(settings: QuestionRateLimitSettings): Composer
     onLimitExceeded: () => undefined,
   });
   const composer = new Composer<BotContext>();
-  composer.filter(isQuestion, questions);
-  composer.on("inline_query", inlineQueries);
+  // A rerun of a queued update was counted on its first run.
+  const firstRun = composer.filter((ctx) => !ctx.replay);
+  firstRun.filter(isQuestion, questions);
+  firstRun.on("inline_query", inlineQueries);
   return composer;
 }
 
@@ -77,6 +80,7 @@ async function notify(ctx: BotContext): Promise<void> {
         replyTo: isGroupChat(ctx) ? ctx.message.message_id : undefined,
       });
   } catch (error) {
+    if (error instanceof RetryLaterError) throw error; // postponed, not failed: send it later
     ctx.logger.warn({ err: loggableError(error) }, "could not send the rate-limit notice");
   }
 }

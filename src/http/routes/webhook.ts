@@ -1,6 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from "fastify";
-import { type Bot, webhookCallback } from "grammy";
+import type { FastifyPluginAsync } from "fastify";
 
 /** Path Telegram posts updates to; `setWebhook` is called with `${WEBHOOK_URL}${WEBHOOK_PATH}`. */
 export const WEBHOOK_PATH = "/webhook";
@@ -9,19 +8,22 @@ export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 /** Telegram's header carrying the webhook secret. */
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
+/** What the route accepts: any JSON object with a whole, non-negative `update_id`. */
+export interface WebhookUpdate {
+  readonly update_id: number;
+  readonly [field: string]: unknown;
+}
+
 export interface WebhookRouteOptions {
-  /** The bot that handles the updates (initialised before the server listens). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any context flavour, as webhookCallback takes
-  readonly bot: Bot<any>;
   /** Must equal the `secret_token` given to `setWebhook`; anything else gets 401. */
   readonly secretToken: string;
-  /** False while the service cannot answer yet: the update gets 503 and Telegram redelivers it. */
-  readonly isReady?: () => boolean;
   /**
-   * After this long the update is acknowledged (200) while handling goes on, so Telegram never
-   * times out and redelivers. Default 8 s.
+   * Stores the update durably (the bot's queue). The route answers 200 once this resolves, and
+   * 503 when it rejects: Telegram then keeps the update and delivers it again later.
    */
-  readonly timeoutMs?: number;
+  readonly accept: (update: WebhookUpdate) => Promise<unknown>;
+  /** Told when an update could not be stored (answered 503). */
+  readonly onRefused?: (error: unknown) => void;
 }
 
 const updateSchema = {
@@ -31,44 +33,41 @@ const updateSchema = {
 } as const;
 
 /**
- * `POST /webhook`: Telegram's updates, handed to grammY's Fastify adapter. The secret header
- * is checked before the body is even parsed (constant time); grammY checks it again.
+ * `POST /webhook`: Telegram's updates. The secret header is checked before the body is even
+ * parsed (constant time). The update is then handed to the durable queue and acknowledged as soon
+ * as it is stored: answering it (and any wait for the Bot API) happens in the queue's workers,
+ * never while Telegram's request is open.
  */
 export const webhookRoutes: FastifyPluginAsync<WebhookRouteOptions> = async (app, options) => {
   const expected = digest(options.secretToken);
-  const handleUpdate = webhookCallback(options.bot, "fastify", {
-    secretToken: options.secretToken,
-    onTimeout: "return",
-    timeoutMilliseconds: options.timeoutMs ?? 8_000,
-  });
 
-  const checkSecret = async (request: FastifyRequest, reply: FastifyReply) => {
-    const header = request.headers[SECRET_HEADER];
-    if (typeof header !== "string" || !timingSafeEqual(digest(header), expected)) {
-      return reply.code(401).send({
-        error: "unauthorized",
-        message: "Missing or wrong X-Telegram-Bot-Api-Secret-Token.",
-      });
-    }
-  };
-  const checkReady = async (_request: FastifyRequest, reply: FastifyReply) => {
-    if (options.isReady !== undefined && !options.isReady()) {
-      return reply.code(503).send({
-        error: "service_unavailable",
-        message: "The service is not ready yet; try again shortly.",
-      });
-    }
-  };
-
-  app.post(
+  app.post<{ Body: WebhookUpdate }>(
     WEBHOOK_PATH,
     {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       schema: { hide: true, body: updateSchema },
-      onRequest: checkSecret,
-      preHandler: checkReady,
+      onRequest: async (request, reply) => {
+        const header = request.headers[SECRET_HEADER];
+        if (typeof header !== "string" || !timingSafeEqual(digest(header), expected)) {
+          return reply.code(401).send({
+            error: "unauthorized",
+            message: "Missing or wrong X-Telegram-Bot-Api-Secret-Token.",
+          });
+        }
+      },
     },
-    handleUpdate,
+    async (request, reply) => {
+      try {
+        await options.accept(request.body);
+      } catch (error) {
+        options.onRefused?.(error);
+        return reply.code(503).header("retry-after", "5").send({
+          error: "service_unavailable",
+          message: "The update could not be stored; deliver it again later.",
+        });
+      }
+      return reply.code(200).send({});
+    },
   );
 };
 

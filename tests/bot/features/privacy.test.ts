@@ -8,7 +8,9 @@ describe("/privacy", () => {
     const t = await createTestBot();
     await t.send(textMessage(1, "/privacy"));
     const text = checkTelegramHtml(String(t.api.last("sendMessage").text)).text;
-    expect(text).toMatch(/does not store your user id, name, username/);
+    expect(text).toMatch(/does not keep your user id, name, username/);
+    expect(text).toMatch(/held in a queue until the answer is sent, then deleted/);
+    expect(text).toMatch(/update number is kept, for 24 hours/);
     expect(text).toMatch(/chat ids or IP address/);
     expect(text).toMatch(/nor the text of questions it answered/);
     expect(text).toMatch(/which FAQ entry, where .* and the hour/);
