@@ -112,7 +112,11 @@ export class AnswerService {
       language,
       decision,
       outcome:
-        found.answer !== null ? "answered" : found.declined !== null ? "out-of-scope" : "no-answer",
+        found.answer !== null
+          ? "answered"
+          : found.declined?.reason === "not-privacy"
+            ? "out-of-scope"
+            : "no-answer",
       answer: found.answer === null ? null : show(found.answer),
       related: found.related.map(show),
       ambiguous: found.ambiguous,
@@ -130,6 +134,11 @@ export class AnswerService {
         confidence: match.confidence,
         score: match.score,
       }));
+  }
+
+  /** How the engine of `language` reads a question and scores every entry (diagnostics). */
+  explain(question: string, language: Language = SOURCE_LANGUAGE) {
+    return this.#engine(language).explain(question);
   }
 
   /** Questions to offer while someone types, in the reply's language. */

@@ -44,6 +44,7 @@ export const thesaurusSchema = z.record(
 export const outOfScopeSchema = z.array(
   z.strictObject({
     id: z.string().regex(KEBAB_CASE, "must be kebab-case"),
+    reason: z.enum(["not-privacy", "not-covered"]).default("not-privacy"),
     phrasings: z
       .array(text)
       .min(

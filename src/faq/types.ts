@@ -43,6 +43,12 @@ export interface Category {
  */
 export interface OutOfScopeTopic {
   readonly id: string;
+  /**
+   * `not-privacy` (the default): not about privacy or security, declined politely.
+   * `not-covered`: a privacy question this knowledge base knowingly has no entry for (quantum
+   * computing, compliance certificates, payments): "I don't have an answer for that".
+   */
+  readonly reason: "not-privacy" | "not-covered";
   readonly phrasings: readonly string[];
 }
 

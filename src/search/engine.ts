@@ -3,6 +3,7 @@ import type { Category, Edition, FaqEntry, OutOfScopeTopic } from "../faq/types.
 import type { Language } from "../text/languages.js";
 import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
 import { AnswerCache } from "./answer-cache.js";
+import { COMMON_WORDS } from "./common-words.js";
 import {
   ASKED,
   buildIndex,
@@ -47,6 +48,18 @@ export interface Calibration {
   readonly evidence: number;
   readonly bothCoverages: number;
   readonly queryCoverage: number;
+  /** Weight of the question's words the knowledge base does not hold and no list calls common. */
+  readonly rareUnknown: number;
+  /**
+   * How much an unknown but common word ("month", "family") weighs, as a share of an unknown
+   * rare word's weight: rambling questions are full of them; they say little about the topic.
+   */
+  readonly commonUnknownWeight: number;
+  /**
+   * Least total weight a phrasing's coverage is measured against: a one-word alternate ("block")
+   * is otherwise covered whole by any question holding that word.
+   */
+  readonly phrasingFloor: number;
 }
 
 export const ENGINE_DEFAULTS = {
@@ -97,6 +110,48 @@ export interface Answer extends Ranking {
   readonly normalized: string;
 }
 
+/** What a match's confidence is computed from. */
+export interface MatchEvidence {
+  /** How much of the entry's closest phrasing (by term weight) the question contains. */
+  readonly phrasingCoverage: number;
+  /** How much of the question (by term weight) the entry accounts for. */
+  readonly queryCoverage: number;
+  /** The summed weight of the question's terms the entry holds. */
+  readonly matched: number;
+  /** The share of the question's weight in rare words the knowledge base does not hold. */
+  readonly rareUnknownShare: number;
+}
+
+const NO_EVIDENCE: MatchEvidence = {
+  phrasingCoverage: 0,
+  queryCoverage: 0,
+  matched: 0,
+  rareUnknownShare: 0,
+};
+
+/** The confidence, in [0, 1] to three decimals, that evidence calibrated so reads as. */
+export function calibrated(c: Calibration, evidence: MatchEvidence): number {
+  if (evidence === NO_EVIDENCE) return 0;
+  const { phrasingCoverage, queryCoverage, matched, rareUnknownShare } = evidence;
+  const logit =
+    c.intercept +
+    c.phrasingCoverage * phrasingCoverage +
+    c.evidence * Math.log1p(matched) +
+    c.bothCoverages * queryCoverage * phrasingCoverage +
+    c.queryCoverage * queryCoverage +
+    c.rareUnknown * rareUnknownShare;
+  return Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
+}
+
+/** One candidate of a question, as `npm run tune` and `--explain` see it. */
+export interface Candidate {
+  /** An entry id, or `out-of-scope:<topic id>`. */
+  readonly id: string;
+  readonly evidence: MatchEvidence;
+  /** BM25 score relative to the best candidate's, in [0, 1]. */
+  readonly relativeScore: number;
+}
+
 /** A match with the blend of confidence and BM25 it was ranked by. */
 interface RankedMatch extends Match {
   readonly rank: number;
@@ -117,9 +172,16 @@ interface PreparedQuery {
   readonly weights: Float64Array;
   /** Sum of the query's term weights (unscaled). */
   readonly total: number;
+  /** The part of `total` in rare words the knowledge base does not hold (id {@link RARE_UNKNOWN}). */
+  readonly rareUnknown: number;
   /** {@link Ranking.key}. */
   readonly key: string;
 }
+
+/** Term id of a word the knowledge base does not hold. */
+const RARE_UNKNOWN = -1;
+/** Term id of a word the knowledge base does not hold that is a common word of the language. */
+const COMMON_UNKNOWN = -2;
 
 /** How a term occurs in an entry (binary search in its sorted term ids); 0 when it does not. */
 function presenceIn(item: IndexedDocument, termId: number): number {
@@ -153,11 +215,14 @@ const BM25_SHARE = 0.5;
  * middle of the flat optimum rather than its edge.
  */
 export const CALIBRATION: Calibration = {
-  intercept: -4.6,
-  phrasingCoverage: 3.7,
-  evidence: 0.95,
+  intercept: -6,
+  phrasingCoverage: 3.75,
+  evidence: 2,
   bothCoverages: 3.3,
   queryCoverage: 0,
+  rareUnknown: -5.25,
+  commonUnknownWeight: 0.25,
+  phrasingFloor: 2,
 };
 
 /**
@@ -174,6 +239,8 @@ export class AnswerEngine {
     boost: Required<NonNullable<EngineOptions["boost"]>>;
   };
   readonly #calibration: Calibration;
+  /** Stems of the language's common words (English only), for {@link COMMON_UNKNOWN}. */
+  readonly #commonStems: ReadonlySet<string>;
   readonly #analyzer: TextAnalyzer;
   readonly #scores: TermScores;
   readonly #items: readonly IndexedEntry[];
@@ -220,6 +287,10 @@ export class AnswerEngine {
     this.buildTimings = index.timings;
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
     this.#inQuery = new Uint8Array(this.#termWeights.length);
+    this.#commonStems =
+      knowledgeBase.language === "en"
+        ? new Set([...COMMON_WORDS].map((word) => this.#analyzer.analysis.stem(word)))
+        : new Set();
 
     const { cacheSize, rankingCacheSize } = this.#options;
     this.#cache = cacheSize > 0 ? new AnswerCache(cacheSize) : undefined;
@@ -297,6 +368,30 @@ export class AnswerEngine {
     };
   }
 
+  /** Every candidate of a question with its evidence (for tuning the calibration). */
+  candidates(question: string): Candidate[] {
+    const prepared = this.#prepare(this.#analyzer.analyzeQuery(question));
+    if (prepared.ids.length === 0) return [];
+    const results = this.#scores.search(prepared.ids, this.#options.candidates);
+    if (results.length === 0) return [];
+    const top = results[0]!.score;
+    const entries = this.#items.length;
+    this.#mark(prepared, 1);
+    const candidates = results.map(({ doc, score }) => {
+      const document = doc < entries ? this.#items[doc]! : this.#topics[doc - entries]!;
+      return {
+        id:
+          doc < entries
+            ? this.#items[doc]!.entry.id
+            : `out-of-scope:${this.#topics[doc - entries]!.topic.id}`,
+        evidence: this.#evidence(prepared, document),
+        relativeScore: score / top,
+      };
+    });
+    this.#mark(prepared, 0);
+    return candidates;
+  }
+
   #prepare(query: AnalyzedQuery): PreparedQuery {
     const { terms, termIds, corrected } = query;
     const count = terms.length;
@@ -304,10 +399,20 @@ export class AnswerEngine {
     const weights = new Float64Array(count);
     const fromCorrection = new Uint8Array(count);
     let total = 0;
+    let rareUnknown = 0;
     for (let i = 0; i < count; i++) {
       const term = terms[i]!;
-      const id = termIds[i]!;
-      const weight = id >= 0 ? this.#termWeights[id]! : this.#unknownIdf;
+      let id = termIds[i]!;
+      let weight: number;
+      if (id >= 0) weight = this.#termWeights[id]!;
+      else if (this.#commonStems.has(term)) {
+        id = COMMON_UNKNOWN;
+        weight = this.#unknownIdf * this.#calibration.commonUnknownWeight;
+      } else {
+        id = RARE_UNKNOWN;
+        weight = this.#unknownIdf;
+        rareUnknown += weight;
+      }
       const wasCorrected = corrected.size > 0 && corrected.has(term) ? 1 : 0;
       total += weight;
       // Insertion sort by (id, corrected): questions are a handful of terms.
@@ -330,7 +435,7 @@ export class AnswerEngine {
       if (i > 0) key += " ";
       key += fromCorrection[i] === 1 ? `${ids[i]}~` : `${ids[i]}`;
     }
-    return { ids, weights, total, key };
+    return { ids, weights, total, rareUnknown, key };
   }
 
   #answer(prepared: PreparedQuery): Ranking {
@@ -344,7 +449,15 @@ export class AnswerEngine {
       topic.confidence >= threshold &&
       (best === undefined || topic.rank >= best.rank)
     ) {
-      return { answer: null, related: [], ambiguous: false, declined: topic.topic, key };
+      // A privacy topic the knowledge base knowingly lacks still offers the closest entries.
+      const suggestions =
+        topic.topic.reason === "not-covered"
+          ? ranked
+              .filter((m) => m.confidence >= suggestThreshold)
+              .slice(0, maxRelated)
+              .map(withoutRank)
+          : [];
+      return { answer: null, related: suggestions, ambiguous: false, declined: topic.topic, key };
     }
     if (best === undefined || best.confidence < threshold) {
       const suggestions = ranked
@@ -422,8 +535,13 @@ export class AnswerEngine {
    * Expects the query's terms to be marked in `#inQuery`.
    */
   #confidence(prepared: PreparedQuery, item: IndexedDocument): number {
-    const { ids, weights, total } = prepared;
-    if (total === 0) return 0;
+    return calibrated(this.#calibration, this.#evidence(prepared, item));
+  }
+
+  /** What the confidence is computed from (see {@link MatchEvidence}). */
+  #evidence(prepared: PreparedQuery, item: IndexedDocument): MatchEvidence {
+    const { ids, weights, total, rareUnknown } = prepared;
+    if (total === 0) return NO_EVIDENCE;
     let matched = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
@@ -433,6 +551,7 @@ export class AnswerEngine {
       else if (presence === IN_ANSWER) matched += weights[i]! * ANSWER_ONLY_WEIGHT;
     }
     let phrasingCoverage = 0;
+    const floor = this.#calibration.phrasingFloor;
     const { phrasingTerms, phrasingEnds, phrasingWeights } = item;
     const inQuery = this.#inQuery;
     const termWeights = this.#termWeights;
@@ -446,18 +565,16 @@ export class AnswerEngine {
           const id = phrasingTerms[t]!;
           if (inQuery[id] === 1) covered += termWeights[id]!;
         }
-        if (covered / weight > phrasingCoverage) phrasingCoverage = covered / weight;
+        const coverage = covered / Math.max(weight, floor);
+        if (coverage > phrasingCoverage) phrasingCoverage = coverage;
       }
       start = end;
     }
-    const queryCoverage = matched / total;
-    const c = this.#calibration;
-    const logit =
-      c.intercept +
-      c.phrasingCoverage * phrasingCoverage +
-      c.evidence * Math.log1p(matched) +
-      c.bothCoverages * queryCoverage * phrasingCoverage +
-      c.queryCoverage * queryCoverage;
-    return Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
+    return {
+      phrasingCoverage,
+      queryCoverage: matched / total,
+      matched,
+      rareUnknownShare: rareUnknown / total,
+    };
   }
 }
