@@ -53,7 +53,10 @@ const translationSchema = z.strictObject({
   sources: z.array(sourceUrl).optional(),
   translated_from: z
     .string()
-    .regex(FINGERPRINT, "must be the English entry's fingerprint (8 hex digits; see faq:check)"),
+    .regex(
+      FINGERPRINT,
+      "must be the English entry's fingerprint (8 hex digits; see faq:check -- --gaps LANG)",
+    ),
 });
 
 const categoryNamesSchema = z.array(
@@ -71,6 +74,14 @@ export function entryFingerprint(entry: Pick<FaqEntry, "question" | "answer">): 
     .update(entry.answer)
     .digest("hex")
     .slice(0, 8);
+}
+
+/**
+ * YAML reads an unquoted fingerprint such as `12345678` as a number and `1234e567` as a float:
+ * a translator copies it as faq:check prints it, so it is taken as text.
+ */
+function quoteFingerprint(content: string): string {
+  return content.replace(/^translated_from:[ \t]*([0-9a-f]{8})[ \t]*$/m, 'translated_from: "$1"');
 }
 
 /** The English edition's parts that translations are checked against. */
@@ -145,7 +156,7 @@ function parseTranslatedEntry(
   english: ReadonlyMap<string, FaqEntry>,
   problems: Problem[],
 ): { entry: FaqEntry; fresh: boolean } | undefined {
-  const parsed = parseMarkdownFile(name, content, translationSchema, problems);
+  const parsed = parseMarkdownFile(name, quoteFingerprint(content), translationSchema, problems);
   if (parsed === undefined) return undefined;
   const { data, body: answer } = parsed;
   const fileId = name.slice(name.indexOf("/") + 1, -".md".length);
