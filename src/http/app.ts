@@ -9,7 +9,6 @@ import Fastify, {
   type onRequestHookHandler,
   type RouteOptions,
 } from "fastify";
-import helmet from "helmet";
 import type { Metrics } from "../ops/metrics.js";
 import type { Answer } from "../search/engine.js";
 import type { InsightsStore } from "../store/insights.js";
@@ -19,18 +18,13 @@ import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
 import { lazyRequestLogger } from "./request-logger.js";
+import { addOnRequest } from "./route-hooks.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
 import { healthRoutes } from "./routes/health.js";
 import { webRoutes } from "./routes/web.js";
-
-declare module "fastify" {
-  interface FastifyContextConfig {
-    /** `false` on routes that set their own headers: helmet's security headers skip them. */
-    securityHeaders?: boolean;
-  }
-}
+import { registerSecurityHeaders } from "./security-headers.js";
 
 /** What the HTTP app needs; everything is passed in, nothing is global. */
 export interface AppDependencies {
@@ -72,11 +66,6 @@ function isQuestionRoute(route: RouteOptions): boolean {
   return route.url === "/ask" || (route.url === "/" && methods.includes("GET"));
 }
 
-/** Adds `hook` to the route's own onRequest hooks. */
-function addOnRequest(route: RouteOptions, hook: onRequestHookHandler): void {
-  route.onRequest = [route.onRequest ?? []].flat().concat(hook);
-}
-
 /** Lets a request through (`wait` null) or ends it with a 429 and `Retry-After`. */
 function settleLimit(reply: FastifyReply, wait: number | null, done: (error?: Error) => void) {
   if (wait === null) return done();
@@ -104,31 +93,6 @@ function registerQuestionRateLimit(app: FastifyInstance, limiter: QuestionLimite
   };
   app.addHook("onRoute", (route) => {
     if (isQuestionRoute(route)) addOnRequest(route, route.url === "/" ? limitQuestionsOnly : limit);
-  });
-}
-
-/**
- * Helmet's security headers, on every route except those declaring `config.securityHeaders:
- * false` (the JSON answers, which set the one header that matters for JSON themselves). The
- * middleware is built once: `@fastify/helmet` rebuilt it on every request, and ran two hooks
- * even on the routes it skipped.
- */
-function registerSecurityHeaders(app: FastifyInstance): void {
-  const setHeaders = helmet({
-    // The page and /docs load their scripts and styles from this origin only.
-    contentSecurityPolicy: {
-      directives: {
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-      },
-    },
-  });
-  const hook: onRequestHookHandler = (request, reply, done) => {
-    setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
-  };
-  app.addHook("onRoute", (route) => {
-    if (route.config?.securityHeaders !== false) addOnRequest(route, hook);
   });
 }
 

@@ -10,6 +10,8 @@ import { requireSystemBinary } from "../support/system-packages.js";
 const CHROMIUM = "/usr/bin/chromium";
 /** Generous: under a full parallel test run on two cores the browser is slow. */
 const POLL = { timeout: 15_000, interval: 100 };
+/** Resolved to 127.0.0.1 by Chromium itself (see the launch options). */
+const LAN_HOST = "faq-box.lan";
 const available = requireSystemBinary(CHROMIUM, "sudo apt-get install -y chromium");
 
 describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }, () => {
@@ -33,6 +35,8 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
+        // A name that is not localhost, as a phone on the LAN would use: no secure-context favours.
+        `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`,
       ],
     });
   }, 60_000);
@@ -117,6 +121,24 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
     await plain.waitForURL(/\?id=/);
     expect(await plain.locator("#result article.answer").count()).toBe(1);
     await context.close();
+  });
+
+  it("works over plain HTTP on a host that is not localhost: styles, script, Ask", async () => {
+    const lan = await browser.newPage();
+    const failed: string[] = [];
+    lan.on("requestfailed", (request) => failed.push(request.url()));
+    await lan.goto(`http://${LAN_HOST}:${new URL(base).port}/`);
+    expect(
+      await lan.evaluate(() => getComputedStyle(document.querySelector("button")!).borderRadius),
+    ).not.toBe("0px");
+    await lan.getByLabel("Your question").fill("can fb read my msgs");
+    await lan.getByRole("button", { name: "Ask" }).click();
+    await expect
+      .poll(() => lan.locator("#result article.answer").getAttribute("data-entry"), POLL)
+      .toBe("e2e-messages");
+    expect(lan.url()).toMatch(/^http:\/\/faq-box\.lan:\d+\/\?q=/); // answered in place, by the script
+    expect(failed).toEqual([]);
+    await lan.close();
   });
 
   it("fits a phone screen without horizontal scrolling", async () => {
