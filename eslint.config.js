@@ -36,6 +36,8 @@ export default tseslint.config(
         setTimeout: "readonly",
         clearTimeout: "readonly",
         encodeURIComponent: "readonly",
+        navigator: "readonly",
+        FormData: "readonly",
       },
     },
   },

@@ -104,6 +104,8 @@ async function main(): Promise<void> {
       keyPrefix: `${rateLimitKeys}http:`,
       onStoreError: onLimiterError,
     }),
+    // Votes and suggested questions from the page, counted like the bot's (no identity kept).
+    pageFeedback: { insights, secret: hashSecret },
     // The raw store: an admin read that fails is a 503, not a misleading empty report.
     admin: { token: config.adminToken, store: opened.store },
     trustProxy: config.trustProxy,

@@ -23,7 +23,9 @@ import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
 import { healthRoutes } from "./routes/health.js";
+import type { PageFeedback } from "./routes/page-feedback.js";
 import { webRoutes } from "./routes/web.js";
+import { PageResponder } from "./web/responder.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 
 /** What the HTTP app needs; everything is passed in, nothing is global. */
@@ -42,10 +44,12 @@ export interface AppDependencies {
   /** Extra plugins (the Telegram webhook) registered after the core routes. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
   /**
-   * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`),
-   * one budget shared by all three. No limit without it.
+   * Per-client limit on the question routes (`GET`/`POST /ask`, the page's `GET /?q=`, and its
+   * votes and suggestions), one budget shared by all. No limit without it.
    */
   readonly questionRateLimit?: QuestionLimiter;
+  /** 👍 / 👎 and "suggest this question" on the page; both are off without it. */
+  readonly pageFeedback?: PageFeedback;
   /** The admin API (`/admin/*`); it exists only when `token` is set. */
   readonly admin?: {
     /** Bearer token required by every admin route. */
@@ -60,10 +64,18 @@ export interface AppDependencies {
   readonly trustProxy?: boolean | number | readonly string[];
 }
 
-/** Routes that answer a question, and so count against the per-client question budget. */
+/**
+ * Routes that answer a question or take the page's feedback, and so count against the
+ * per-client question budget.
+ */
 function isQuestionRoute(route: RouteOptions): boolean {
   const methods = [route.method].flat();
-  return route.url === "/ask" || (route.url === "/" && methods.includes("GET"));
+  return (
+    route.url === "/ask" ||
+    (route.url === "/" && methods.includes("GET")) ||
+    route.url === "/vote" ||
+    route.url === "/question-suggestions"
+  );
 }
 
 /** Lets a request through (`wait` null) or ends it with a 429 and `Retry-After`. */
@@ -150,7 +162,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // JSON only: a text/plain body is a 415, not a string parsed into a confusing 400.
   app.removeContentTypeParser("text/plain");
   app.addSchema(errorSchema);
-  registerErrorHandling(app);
+  const responder = new PageResponder({
+    engines: deps.engines,
+    feedback: deps.pageFeedback !== undefined,
+  });
+  // A browser that opens an address with nothing there gets the page saying so, not JSON.
+  registerErrorHandling(app, {
+    notFoundPage: (request, reply) => responder.notFound(request, reply),
+  });
   registerSecurityHeaders(app);
   await app.register(underPressure, {
     maxEventLoopDelay: deps.pressure?.maxEventLoopDelay ?? 1_000,
@@ -202,7 +221,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(healthRoutes, { engines: deps.engines });
   await app.register(askRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
   await app.register(faqRoutes, { engines: deps.engines });
-  await app.register(webRoutes, { engines: deps.engines, onAnswer: deps.onAnswer });
+  await app.register(webRoutes, {
+    engines: deps.engines,
+    responder,
+    onAnswer: deps.onAnswer,
+    feedback: deps.pageFeedback,
+  });
   if (deps.admin !== undefined)
     await app.register(adminRoutes, { token: deps.admin.token, store: deps.admin.store });
   for (const plugin of deps.plugins ?? []) await plugin(app);

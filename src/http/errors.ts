@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** The one error body every route uses: a stable code and a human-readable message. */
 export const errorSchema = {
@@ -25,7 +25,21 @@ const CODES: Record<number, string> = {
  * message; anything else is logged with its stack and answered with a generic 500, so internals
  * (stack traces, file paths) never reach a client.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export interface ErrorHandlingOptions {
+  /** Answers a browser's GET of an address with no route (an HTML page instead of JSON). */
+  readonly notFoundPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+}
+
+/** A browser navigating (its Accept names HTML), not an API client (JSON, or `*\/*` alone). */
+export function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return typeof accept === "string" && accept.includes("text/html");
+}
+
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: ErrorHandlingOptions = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500) {
@@ -44,6 +58,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    if (options.notFoundPage && request.method === "GET" && wantsHtml(request))
+      return options.notFoundPage(request, reply);
     // No route, so none of the routes' security headers: the one that matters for JSON.
     reply.header("x-content-type-options", "nosniff");
     reply.code(404).send({

@@ -26,3 +26,28 @@ export function recordAnswer(
     confidence: closest?.confidence ?? 0,
   });
 }
+
+/**
+ * Marks a question someone suggested adding to the FAQ, among the unanswered questions. A
+ * normalised question never holds a colon, so the marker cannot be typed into one.
+ */
+export const SUGGESTION_MARKER = "suggested: ";
+
+/**
+ * Records a question someone suggested adding (the page's "suggest this question"): kept like an
+ * unanswered question (normalised text, closest entry, no identity) with {@link SUGGESTION_MARKER}
+ * in front, so the admin insight lists suggestions among the unanswered questions.
+ */
+export function recordSuggestion(
+  store: Pick<InsightsStore, "recordUnanswered">,
+  channel: InsightChannel,
+  answer: Answer,
+): Promise<void> {
+  const closest = answer.answer ?? answer.related[0];
+  return store.recordUnanswered({
+    normalized: `${SUGGESTION_MARKER}${answer.normalized}`,
+    channel,
+    bestCandidate: closest?.entry.id ?? null,
+    confidence: closest?.confidence ?? 0,
+  });
+}
