@@ -17,6 +17,7 @@ import type { EngineHolder } from "./engine-holder.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
+import { recordAllowedMethods } from "./method-not-allowed.js";
 import { lazyRequestLogger } from "./request-logger.js";
 import { addOnRequest } from "./route-hooks.js";
 import { adminRoutes } from "./routes/admin.js";
@@ -27,6 +28,7 @@ import type { PageFeedback } from "./routes/page-feedback.js";
 import { webRoutes } from "./routes/web.js";
 import { PageResponder } from "./web/responder.js";
 import { registerSecurityHeaders } from "./security-headers.js";
+import { registerStrictQuery } from "./strict-query.js";
 
 /** What the HTTP app needs; everything is passed in, nothing is global. */
 export interface AppDependencies {
@@ -161,6 +163,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   // JSON only: a text/plain body is a 415, not a string parsed into a confusing 400.
   app.removeContentTypeParser("text/plain");
+  // Before any route is added: both watch routes as they are registered.
+  const allowedMethods = recordAllowedMethods(app);
+  registerStrictQuery(app);
   app.addSchema(errorSchema);
   const responder = new PageResponder({
     engines: deps.engines,
@@ -168,6 +173,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   // A browser that opens an address with nothing there gets the page saying so, not JSON.
   registerErrorHandling(app, {
+    allowedMethods,
     notFoundPage: (request, reply) => responder.notFound(request, reply),
   });
   registerSecurityHeaders(app);
