@@ -20,6 +20,7 @@ import { buildApp } from "./http/app.js";
 import { EngineHolder } from "./http/engine-holder.js";
 import { Metrics } from "./ops/metrics.js";
 import { DeferredLogger } from "./ops/deferred-logger.js";
+import { loggerOptions } from "./ops/log-output.js";
 import { KnowledgeBaseReloader } from "./ops/reload.js";
 import { AnswerEngine } from "./search/engine.js";
 import {
@@ -90,7 +91,12 @@ async function main(): Promise<void> {
 
   const app = await buildApp({
     engines,
-    logger: { level: config.logLevel },
+    logger: await loggerOptions(config.logLevel, config.logFormat),
+    // ACCESS_LOG=1 logs every request at info; debugging (LOG_LEVEL=debug) shows them anyway.
+    accessLog:
+      config.accessLog || config.logLevel === "debug" || config.logLevel === "trace"
+        ? { level: config.accessLog ? "info" : "debug", secret: hashSecret }
+        : undefined,
     metrics,
     corsOrigins: config.corsOrigins,
     onAnswer: (_question, answer) => {

@@ -13,6 +13,7 @@ import type { Metrics } from "../ops/metrics.js";
 import type { Answer } from "../search/engine.js";
 import type { InsightsStore } from "../store/insights.js";
 import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.js";
+import { registerAccessLog, type AccessLogOptions } from "./access-log.js";
 import type { EngineHolder } from "./engine-holder.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
@@ -37,6 +38,8 @@ export interface AppDependencies {
   readonly logger?: FastifyServerOptions["logger"];
   /** Called after every /ask answer (statistics); must not throw or block. */
   readonly onAnswer?: (question: string, answer: Answer) => void;
+  /** One log line per request (see access-log.ts); none without it. */
+  readonly accessLog?: AccessLogOptions;
   /** Prometheus metrics; without it there is no `/metrics` route. */
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
@@ -134,8 +137,9 @@ function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
 
 /**
  * Builds the Fastify app without listening (the process entry point listens; tests use inject).
- * Request logging is off by default: one pino line per request costs more than answering, and
- * the URL carries the user's question, which is never logged at info.
+ * Fastify's own request logging stays off: one pino line per request costs more than answering,
+ * and it logs the URL, which carries the user's question. `accessLog` turns on lines of our own
+ * that leave the question and the address out.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const hops = deps.trustProxy;
@@ -199,6 +203,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     });
   }
+  if (deps.accessLog !== undefined) registerAccessLog(app, deps.accessLog);
   if (deps.metrics) registerMetrics(app, deps.metrics);
   await app.register(swagger, {
     openapi: {

@@ -17,6 +17,8 @@ describe("loadConfig", () => {
       port: 3000,
       host: "0.0.0.0",
       logLevel: "info",
+      logFormat: "auto",
+      accessLog: false,
       faqDir: "./faq",
       botToken: undefined,
       webhookUrl: undefined,
@@ -29,6 +31,7 @@ describe("loadConfig", () => {
       redisKeyPrefix: "faq:",
       retentionDays: 30,
       adminToken: undefined,
+      metricsToken: undefined,
       adminUserIds: [],
       hashSecret: undefined,
       rateLimitAskPerMinute: 60,
@@ -91,6 +94,17 @@ describe("loadConfig", () => {
     expect(problems({ PORT: "x", REDIS_URL: "redis://redis:6379" })).toEqual([
       "PORT: must be a number",
       "HASH_SECRET: is required with REDIS_URL: every instance must hash user ids and IPs alike (e.g. `openssl rand -hex 32`)",
+    ]);
+  });
+
+  it("reads the log format, the access log and the metrics token", () => {
+    expect(
+      loadConfig({ LOG_FORMAT: "pretty", ACCESS_LOG: "1", METRICS_TOKEN: "m".repeat(32) }),
+    ).toMatchObject({ logFormat: "pretty", accessLog: true, metricsToken: "m".repeat(32) });
+    expect(problems({ LOG_FORMAT: "colour", ACCESS_LOG: "yes", METRICS_TOKEN: "short" })).toEqual([
+      "LOG_FORMAT: must be one of auto, json, pretty",
+      "ACCESS_LOG: must be 1 or 0",
+      "METRICS_TOKEN: must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
     ]);
   });
 
