@@ -98,6 +98,7 @@ async function main(): Promise<void> {
         ? { level: config.accessLog ? "info" : "debug", secret: hashSecret }
         : undefined,
     metrics,
+    opsToken: config.metricsToken,
     corsOrigins: config.corsOrigins,
     onAnswer: (_question, answer) => {
       metrics.observeAnswer("http", answer);

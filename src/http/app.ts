@@ -19,6 +19,7 @@ import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
 import { recordAllowedMethods } from "./method-not-allowed.js";
+import { protectOpsRoutes } from "./ops-token.js";
 import { lazyRequestLogger } from "./request-logger.js";
 import { addOnRequest } from "./route-hooks.js";
 import { adminRoutes } from "./routes/admin.js";
@@ -40,6 +41,11 @@ export interface AppDependencies {
   readonly onAnswer?: (question: string, answer: Answer) => void;
   /** One log line per request (see access-log.ts); none without it. */
   readonly accessLog?: AccessLogOptions;
+  /**
+   * Token `/metrics` and `/docs` then require (`METRICS_TOKEN`); both are open without it. The
+   * page's footer then stops linking the documentation.
+   */
+  readonly opsToken?: string;
   /** Prometheus metrics; without it there is no `/metrics` route. */
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
@@ -170,10 +176,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Before any route is added: both watch routes as they are registered.
   const allowedMethods = recordAllowedMethods(app);
   registerStrictQuery(app);
+  if (deps.opsToken !== undefined) protectOpsRoutes(app, deps.opsToken);
   app.addSchema(errorSchema);
   const responder = new PageResponder({
     engines: deps.engines,
     feedback: deps.pageFeedback !== undefined,
+    docsLink: deps.opsToken === undefined,
   });
   // A browser that opens an address with nothing there gets the page saying so, not JSON.
   registerErrorHandling(app, {
