@@ -18,6 +18,7 @@ import { KnowledgeBaseError } from "./faq/errors.js";
 import { loadKnowledgeBaseAtStart } from "./faq/snapshot.js";
 import { buildApp } from "./http/app.js";
 import { EngineHolder } from "./http/engine-holder.js";
+import { listen, ListenError } from "./http/listen.js";
 import { Metrics } from "./ops/metrics.js";
 import { DeferredLogger } from "./ops/deferred-logger.js";
 import { loggerOptions } from "./ops/log-output.js";
@@ -137,7 +138,7 @@ async function main(): Promise<void> {
   // Webhook mode: the bot knows who it is before the server accepts a single update.
   if (telegram?.mode === "webhook") await telegram.init();
 
-  await app.listen({ port: config.port, host: config.host });
+  await listen(app, config.port, config.host);
   engines.set(AnswerEngine.build(knowledgeBase));
   metrics.indexServing(knowledgeBase.version, knowledgeBase.entries.length, engines.loadedAt!);
   app.log.info(
@@ -203,7 +204,8 @@ main().catch((error: unknown) => {
     error instanceof KnowledgeBaseError ||
     error instanceof BotStartError ||
     error instanceof StoreOpenError ||
-    error instanceof StoreSchemaError
+    error instanceof StoreSchemaError ||
+    error instanceof ListenError
   ) {
     console.error(error.message);
   } else console.error("Failed to start:", error);
