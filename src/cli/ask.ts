@@ -3,14 +3,29 @@ import { loadKnowledgeBase } from "../faq/loader.js";
 import { AnswerEngine } from "../search/engine.js";
 import { runCli, UsageError } from "./run.js";
 
+const USAGE = `Usage: npm run ask -- "your question" [--explain]
+
+Answers a question from the knowledge base in the terminal, no server needed.
+
+  --explain   also show the question's terms, spelling corrections and each candidate's confidence
+  --help, -h  show this help
+
+FAQ_DIR chooses the knowledge base (default ./faq).`;
+
 await runCli(async () => {
   const args = process.argv.slice(2);
+  if (args.includes("--help") || args.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
+  const unknown = args.find((arg) => arg.startsWith("--") && arg !== "--explain");
+  if (unknown !== undefined) throw new UsageError(`Unknown option ${unknown}\n\n${USAGE}`);
   const explain = args.includes("--explain");
   const question = args
     .filter((a) => a !== "--explain")
     .join(" ")
     .trim();
-  if (question === "") throw new UsageError('Usage: npm run ask -- "your question" [--explain]');
+  if (question === "") throw new UsageError(USAGE);
   const engine = AnswerEngine.build(await loadKnowledgeBase(process.env.FAQ_DIR ?? "faq"));
   const { answer, related } = engine.ask(question);
   if (answer === null) {
