@@ -23,6 +23,11 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
+    // Build helpers run by npm scripts, in plain Node.
+    files: ["scripts/**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+  {
     files: ["src/http/public/**/*.js"],
     languageOptions: {
       globals: {
@@ -36,6 +41,8 @@ export default tseslint.config(
         setTimeout: "readonly",
         clearTimeout: "readonly",
         encodeURIComponent: "readonly",
+        navigator: "readonly",
+        FormData: "readonly",
       },
     },
   },

@@ -26,8 +26,10 @@ import { AnswerServiceHolder } from "./answering/holder.js";
 import { KnowledgeBaseReloader, translationGapsOf } from "./answering/reload.js";
 import { AnswerService } from "./answering/service.js";
 import { DrainSwitch } from "./http/drain.js";
+import { listen, ListenError } from "./http/listen.js";
 import { Metrics } from "./ops/metrics.js";
 import { DeferredLogger } from "./ops/deferred-logger.js";
+import { loggerOptions } from "./ops/log-output.js";
 import {
   createStore,
   redactedRedisUrl,
@@ -123,8 +125,14 @@ async function main(): Promise<void> {
   const app = await buildApp({
     answers,
     drain,
-    logger: { level: config.logLevel },
+    logger: await loggerOptions(config.logLevel, config.logFormat),
+    // ACCESS_LOG=1 logs every request at info; debugging (LOG_LEVEL=debug) shows them anyway.
+    accessLog:
+      config.accessLog || config.logLevel === "debug" || config.logLevel === "trace"
+        ? { level: config.accessLog ? "info" : "debug", secret: hashSecret }
+        : undefined,
     metrics,
+    opsToken: config.metricsToken,
     storeHealth,
     pressure:
       config.shedLoadDelayMs === 0
@@ -143,6 +151,8 @@ async function main(): Promise<void> {
       keyPrefix: `${rateLimitKeys}http:`,
       onStoreError: onLimiterError,
     }),
+    // Votes and suggested questions from the page, counted like the bot's (no identity kept).
+    pageFeedback: { insights, secret: hashSecret },
     // The raw store: an admin read that fails is a 503, not a misleading empty report.
     admin: { token: config.adminToken, store: opened.store },
     trustProxy: config.trustProxy,
@@ -172,7 +182,7 @@ async function main(): Promise<void> {
   // Webhook mode: the bot knows who it is before the server accepts a single update.
   if (telegram?.mode === "webhook") await telegram.init();
 
-  await app.listen({ port: config.port, host: config.host });
+  await listen(app, config.port, config.host);
   answers.set(AnswerService.build(knowledgeBase));
   metrics.indexServing(knowledgeBase.version, knowledgeBase.entries.length, answers.loadedAt!);
   app.log.info(
@@ -250,7 +260,8 @@ main().catch((error: unknown) => {
     error instanceof KnowledgeBaseError ||
     error instanceof BotStartError ||
     error instanceof StoreOpenError ||
-    error instanceof StoreSchemaError
+    error instanceof StoreSchemaError ||
+    error instanceof ListenError
   ) {
     console.error(error.message);
   } else console.error("Failed to start:", error);

@@ -73,6 +73,9 @@ function parseAskArgs() {
       allowPositionals: true,
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n\n${USAGE}`);
+    // Node's message adds advice on positionals that does not fit a question; keep its first part.
+    const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message);
+    const message = unknown ? `Unknown option ${unknown[1]}` : (error as Error).message;
+    throw new UsageError(`${message}\n\n${USAGE}`);
   }
 }

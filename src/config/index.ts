@@ -2,6 +2,8 @@ import { EnvError, cleanEnv, makeValidator, str } from "envalid";
 
 /** Log levels pino understands. */
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+/** How logs are written: `auto` is readable on a terminal, JSON lines otherwise. */
+const LOG_FORMATS = ["auto", "json", "pretty"] as const;
 
 /** Validated configuration, read once at start. */
 export interface Config {
@@ -10,6 +12,13 @@ export interface Config {
   /** Interface to listen on. */
   readonly host: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** JSON lines, readable lines (pino-pretty), or readable only when stdout is a terminal. */
+  readonly logFormat: (typeof LOG_FORMATS)[number];
+  /**
+   * One log line per request (method, route pattern, status, time, hashed client), at `info`;
+   * at `LOG_LEVEL=debug` it is on anyway, at `debug`.
+   */
+  readonly accessLog: boolean;
   /** Folder holding the FAQ entries, `categories.yaml` and `thesaurus.yaml`. */
   readonly faqDir: string;
   /** Telegram bot token; without it the service runs HTTP-only. */
@@ -40,6 +49,8 @@ export interface Config {
   readonly shedLoadDelayMs: number;
   /** Bearer token of the admin API; without it `/admin/*` does not exist. */
   readonly adminToken: string | undefined;
+  /** Token that `/metrics` and `/docs` then require (Bearer, or Basic with it as password). */
+  readonly metricsToken: string | undefined;
   /** Telegram user ids allowed to use `/stats` in the bot. */
   readonly adminUserIds: readonly number[];
   /**
@@ -184,6 +195,8 @@ const specs = {
   PORT: wholeNumber(0, 65535)({ default: 3000 }),
   HOST: nonEmpty({ default: "0.0.0.0" }),
   LOG_LEVEL: str({ choices: LOG_LEVELS, default: "info" }),
+  LOG_FORMAT: str({ choices: LOG_FORMATS, default: "auto" }),
+  ACCESS_LOG: flag({ default: false }),
   FAQ_DIR: nonEmpty({ default: "./faq" }),
   BOT_TOKEN: matching(
     /^\d+:[A-Za-z0-9_-]{20,}$/,
@@ -220,6 +233,10 @@ const specs = {
     "must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
   )({ default: undefined }),
   ADMIN_USER_IDS: userIds({ default: [] }),
+  METRICS_TOKEN: matching(
+    /^[\x21-\x7e]{16,256}$/,
+    "must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
+  )({ default: undefined }),
   HASH_SECRET: hashSecret({ default: undefined }),
   RATE_LIMIT_ASK_PER_MINUTE: wholeNumber(1, 1_000_000)({ default: 60 }),
   RATE_LIMIT_BOT_PER_MINUTE: wholeNumber(1, 10_000)({ default: 20 }),
@@ -232,6 +249,9 @@ const specs = {
 
 type Name = keyof typeof specs;
 
+/** Every environment variable the service reads, in the order problems are listed. */
+export const CONFIG_VARIABLES = Object.keys(specs) as readonly Name[];
+
 /**
  * An empty variable counts as unset (its default), except these: an empty PORT is port 0 (any
  * free port), and the others must not be empty.
@@ -241,6 +261,7 @@ const EMPTY_IS_A_VALUE: ReadonlySet<string> = new Set(["PORT", "HOST", "LOG_LEVE
 /** Our wording for problems found by envalid's own validators, whose messages quote the value. */
 const MESSAGES: Partial<Record<Name, string>> = {
   LOG_LEVEL: `must be one of ${LOG_LEVELS.join(", ")}`,
+  LOG_FORMAT: `must be one of ${LOG_FORMATS.join(", ")}`,
 };
 
 /**
@@ -290,6 +311,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    accessLog: e.ACCESS_LOG,
     faqDir: e.FAQ_DIR,
     botToken: e.BOT_TOKEN,
     webhookUrl: e.WEBHOOK_URL?.replace(/\/+$/, ""),
@@ -305,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteCheckIntervalSeconds: e.SQLITE_CHECK_INTERVAL_SECONDS,
     shedLoadDelayMs: e.SHED_LOAD_DELAY_MS,
     adminToken: e.ADMIN_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     adminUserIds: e.ADMIN_USER_IDS,
     hashSecret: e.HASH_SECRET,
     rateLimitAskPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE,

@@ -10,29 +10,29 @@ import Fastify, {
   type onRequestHookHandler,
   type RouteOptions,
 } from "fastify";
-import helmet from "helmet";
 import type { Metrics } from "../ops/metrics.js";
 import type { AnswerServiceHolder } from "../answering/holder.js";
 import type { Reply } from "../answering/service.js";
 import type { InsightsStore, StoreHealth } from "../store/insights.js";
 import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.js";
 import { type DrainSwitch, registerDraining } from "./drain.js";
+import { registerAccessLog, type AccessLogOptions } from "./access-log.js";
 import { registerLazyDocs } from "./docs.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
+import { recordAllowedMethods } from "./method-not-allowed.js";
+import { protectOpsRoutes } from "./ops-token.js";
 import { lazyRequestLogger } from "./request-logger.js";
+import { addOnRequest } from "./route-hooks.js";
 import { adminRoutes } from "./routes/admin.js";
 import { askRoutes } from "./routes/ask.js";
 import { faqRoutes } from "./routes/faq.js";
 import { healthRoutes } from "./routes/health.js";
+import type { PageFeedback } from "./routes/page-feedback.js";
 import { webRoutes } from "./routes/web.js";
-
-declare module "fastify" {
-  interface FastifyContextConfig {
-    /** `false` on routes that set their own headers: helmet's security headers skip them. */
-    securityHeaders?: boolean;
-  }
-}
+import { PageResponder } from "./web/responder.js";
+import { registerSecurityHeaders } from "./security-headers.js";
+import { registerStrictQuery } from "./strict-query.js";
 
 /** What the HTTP app needs; everything is passed in, nothing is global. */
 export interface AppDependencies {
@@ -49,6 +49,13 @@ export interface AppDependencies {
   readonly storeHealth?: () => StoreHealth;
   /** Public base URL of the service (`https://faq.example.com`): answers' permalinks use it. */
   readonly publicUrl?: string;
+  /** One log line per request (see access-log.ts); none without it. */
+  readonly accessLog?: AccessLogOptions;
+  /**
+   * Token `/metrics` and `/docs` then require (`METRICS_TOKEN`); both are open without it. The
+   * page's footer then stops linking the documentation.
+   */
+  readonly opsToken?: string;
   /** Prometheus metrics; without it there is no `/metrics` route. */
   readonly metrics?: Metrics;
   /** Origins allowed to call `/ask` and `/faq` from a browser (`*` for any); none by default. */
@@ -66,11 +73,13 @@ export interface AppDependencies {
   /** Extra plugins (the Telegram webhook) registered after the core routes. */
   readonly plugins?: readonly ((app: FastifyInstance) => Promise<void> | void)[];
   /**
-   * Per-client limit on the question routes (`GET`/`POST /ask` and the page's `GET /?q=`) and
-   * `/suggest`, one budget shared by all four (a suggestion costs a fifth of a question). No
-   * limit without it.
+   * Per-client limit on the question routes (`GET`/`POST /ask`, the page's `GET /?q=`, its
+   * votes and suggestions) and `/suggest`, one budget shared by all (a suggestion as you type
+   * costs a fifth of a question). No limit without it.
    */
   readonly questionRateLimit?: QuestionLimiter;
+  /** 👍 / 👎 and "suggest this question" on the page; both are off without it. */
+  readonly pageFeedback?: PageFeedback;
   /** The admin API (`/admin/*`); it exists only when `token` is set. */
   readonly admin?: {
     /** Bearer token required by every admin route. */
@@ -87,19 +96,22 @@ export interface AppDependencies {
   readonly trustProxy?: boolean | number | readonly string[];
 }
 
-/** Routes that answer a question, and so count against the per-client question budget. */
+/**
+ * Routes that answer a question or take the page's feedback, and so count against the
+ * per-client question budget.
+ */
 function isQuestionRoute(route: RouteOptions): boolean {
   const methods = [route.method].flat();
-  return route.url === "/ask" || (route.url === "/" && methods.includes("GET"));
+  return (
+    route.url === "/ask" ||
+    (route.url === "/" && methods.includes("GET")) ||
+    route.url === "/vote" ||
+    route.url === "/question-suggestions"
+  );
 }
 
 /** `/suggest` shares the question budget at a fraction of a question's cost. */
 const isSuggestionRoute = (route: RouteOptions) => route.url === "/suggest";
-
-/** Adds `hook` to the route's own onRequest hooks. */
-function addOnRequest(route: RouteOptions, hook: onRequestHookHandler): void {
-  route.onRequest = [route.onRequest ?? []].flat().concat(hook);
-}
 
 /** Load shedding: requests get 503 with `Retry-After` while the event loop is queueing. */
 export interface PressureOptions {
@@ -221,31 +233,6 @@ function registerQuestionRateLimit(
   });
 }
 
-/**
- * Helmet's security headers, on every route except those declaring `config.securityHeaders:
- * false` (the JSON answers, which set the one header that matters for JSON themselves). The
- * middleware is built once: `@fastify/helmet` rebuilt it on every request, and ran two hooks
- * even on the routes it skipped.
- */
-function registerSecurityHeaders(app: FastifyInstance): void {
-  const setHeaders = helmet({
-    // The page and /docs load their scripts and styles from this origin only.
-    contentSecurityPolicy: {
-      directives: {
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:"],
-      },
-    },
-  });
-  const hook: onRequestHookHandler = (request, reply, done) => {
-    setHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
-  };
-  app.addHook("onRoute", (route) => {
-    if (route.config?.securityHeaders !== false) addOnRequest(route, hook);
-  });
-}
-
 /** Request durations by route pattern, and `GET /metrics` in Prometheus text format. */
 function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
   // A callback hook, not an async one: no promise per request on the hot path.
@@ -270,8 +257,9 @@ function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
 
 /**
  * Builds the Fastify app without listening (the process entry point listens; tests use inject).
- * Request logging is off by default: one pino line per request costs more than answering, and
- * the URL carries the user's question, which is never logged at info.
+ * Fastify's own request logging stays off: one pino line per request costs more than answering,
+ * and it logs the URL, which carries the user's question. `accessLog` turns on lines of our own
+ * that leave the question and the address out.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const hops = deps.trustProxy;
@@ -301,8 +289,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Before every other hook: a stopping process answers at once.
   if (deps.drain !== undefined) registerDraining(app, deps.drain);
   app.removeContentTypeParser("text/plain");
+  // Before any route is added: both watch routes as they are registered.
+  const allowedMethods = recordAllowedMethods(app);
+  registerStrictQuery(app);
+  if (deps.opsToken !== undefined) protectOpsRoutes(app, deps.opsToken);
   app.addSchema(errorSchema);
-  registerErrorHandling(app);
+  const responder = new PageResponder({
+    answers: deps.answers,
+    feedback: deps.pageFeedback !== undefined,
+    docsLink: deps.opsToken === undefined,
+  });
+  // A browser that opens an address with nothing there gets the page saying so, not JSON.
+  registerErrorHandling(app, {
+    allowedMethods,
+    notFoundPage: (request, reply) => responder.notFound(request, reply),
+  });
   registerSecurityHeaders(app);
   if (deps.pressure !== undefined) {
     const delay = sustainedDelayCheck(deps.pressure);
@@ -333,6 +334,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     });
   }
+  if (deps.accessLog !== undefined) registerAccessLog(app, deps.accessLog);
   if (deps.metrics) registerMetrics(app, deps.metrics);
   await app.register(swagger, {
     openapi: {
@@ -370,7 +372,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     publicUrl: deps.publicUrl,
   });
   await app.register(faqRoutes, { answers: deps.answers });
-  await app.register(webRoutes, { answers: deps.answers, onAnswer: deps.onAnswer });
+  await app.register(webRoutes, {
+    answers: deps.answers,
+    responder,
+    onAnswer: deps.onAnswer,
+    feedback: deps.pageFeedback,
+  });
   if (deps.admin !== undefined)
     await app.register(adminRoutes, { token: deps.admin.token, store: deps.admin.store });
   for (const plugin of deps.plugins ?? []) await plugin(app);

@@ -27,8 +27,10 @@ export function registerLazyDocs(app: FastifyInstance, prefix: string): void {
     const body = response.rawPayload;
     return reply.code(response.statusCode).send(body.length > 0 ? body : undefined);
   };
-  app.get(prefix, { schema: { hide: true } }, relay);
-  app.get(`${prefix}/*`, { schema: { hide: true } }, relay);
+  // Swagger UI's own files decide their parameters.
+  const options = { schema: { hide: true }, config: { unknownQuery: "ignore" as const } };
+  app.get(prefix, options, relay);
+  app.get(`${prefix}/*`, options, relay);
   app.addHook("onClose", async () => {
     await (await docs?.catch(() => undefined))?.close();
   });

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AllowedMethods } from "./method-not-allowed.js";
 
 /** The one error body every route uses: a stable code and a human-readable message. */
 export const errorSchema = {
@@ -25,7 +26,23 @@ const CODES: Record<number, string> = {
  * message; anything else is logged with its stack and answered with a generic 500, so internals
  * (stack traces, file paths) never reach a client.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export interface ErrorHandlingOptions {
+  /** The methods each path answers: a known path with another method gets 405 and `Allow`. */
+  readonly allowedMethods?: AllowedMethods;
+  /** Answers a browser's GET of an address with no route (an HTML page instead of JSON). */
+  readonly notFoundPage?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+}
+
+/** A browser navigating (its Accept names HTML), not an API client (JSON, or `*\/*` alone). */
+export function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return typeof accept === "string" && accept.includes("text/html");
+}
+
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: ErrorHandlingOptions = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.validation ? 400 : (error.statusCode ?? 500);
     if (status >= 500) {
@@ -44,11 +61,23 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0]!;
+    const allowed = options.allowedMethods?.at(path) ?? [];
+    // A route that takes this method and found nothing itself (a missing /docs file) is a 404.
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header("x-content-type-options", "nosniff").header("allow", allowed.join(", "));
+      return reply.code(405).send({
+        error: "method_not_allowed",
+        message: `${path} does not take ${request.method}; it takes ${allowed.join(", ")}`,
+      });
+    }
+    if (options.notFoundPage && request.method === "GET" && wantsHtml(request))
+      return options.notFoundPage(request, reply);
     // No route, so none of the routes' security headers: the one that matters for JSON.
     reply.header("x-content-type-options", "nosniff");
     reply.code(404).send({
       error: "not_found",
-      message: `No route ${request.method} ${request.url.split("?")[0]}`,
+      message: `No route ${request.method} ${path}`,
     });
   });
 }

@@ -340,7 +340,16 @@ const DIGIT_GROUPS = /\d+(?: \d+)*/g;
  * in groups) replaced by `#`, since no FAQ question needs them and they may identify someone.
  * Years and the like stay.
  */
+/**
+ * Marks a question someone suggested adding to the FAQ, among the unanswered questions. A
+ * normalised question never holds a colon, so the marker cannot be typed into one.
+ */
+export const SUGGESTION_MARKER = "suggested: ";
+
 export function storedQuestion(normalized: string): string {
+  // A suggestion keeps its marker (normalising would drop the colon that makes it untypeable).
+  if (normalized.startsWith(SUGGESTION_MARKER))
+    return SUGGESTION_MARKER + storedQuestion(normalized.slice(SUGGESTION_MARKER.length));
   return normalizeText(normalized)
     .replace(DIGIT_GROUPS, (digits) =>
       /\d{5}/.test(digits) || digits.replace(/ /g, "").length >= 7 ? "#" : digits,

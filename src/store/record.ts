@@ -3,7 +3,7 @@
  * normalised text of an unanswered (below-threshold) question with its closest candidate. The
  * raw question text never reaches the store.
  */
-import type { InsightChannel, InsightsStore } from "./insights.js";
+import { type InsightChannel, type InsightsStore, SUGGESTION_MARKER } from "./insights.js";
 
 /** An entry a reply matched, as far as statistics care. */
 interface MatchedEntry {
@@ -39,6 +39,27 @@ export function recordAnswer(
   const closest = answer.related[0];
   return store.recordUnanswered({
     normalized: keepText === undefined || keepText() ? answer.normalized : "",
+    channel,
+    bestCandidate: closest?.entry.id ?? null,
+    confidence: closest?.confidence ?? 0,
+  });
+}
+
+export { SUGGESTION_MARKER } from "./insights.js";
+
+/**
+ * Records a question someone suggested adding (the page's "suggest this question"): kept like an
+ * unanswered question (normalised text, closest entry, no identity) with {@link SUGGESTION_MARKER}
+ * in front, so the admin insight lists suggestions among the unanswered questions.
+ */
+export function recordSuggestion(
+  store: Pick<InsightsStore, "recordUnanswered">,
+  channel: InsightChannel,
+  answer: RecordableReply,
+): Promise<void> {
+  const closest = answer.answer ?? answer.related[0];
+  return store.recordUnanswered({
+    normalized: `${SUGGESTION_MARKER}${answer.normalized}`,
     channel,
     bestCandidate: closest?.entry.id ?? null,
     confidence: closest?.confidence ?? 0,

@@ -1,7 +1,7 @@
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AnswerServiceHolder } from "../../src/answering/holder.js";
 import { Metrics } from "../../src/ops/metrics.js";
 import { KnowledgeBaseReloader } from "../../src/answering/reload.js";
@@ -32,6 +32,11 @@ describe("KnowledgeBaseReloader", () => {
     metrics = new Metrics({ processMetrics: false });
     reloader = new KnowledgeBaseReloader({ faqDir: dir, answers, logger, metrics, debounceMs: 50 });
     expect(await reloader.reload("start")).toBe("reloaded");
+  });
+
+  afterEach(async () => {
+    await reloader.close();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("swaps in an edited knowledge base and reports the new version", async () => {

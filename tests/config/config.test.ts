@@ -17,6 +17,8 @@ describe("loadConfig", () => {
       port: 3000,
       host: "0.0.0.0",
       logLevel: "info",
+      logFormat: "auto",
+      accessLog: false,
       faqDir: "./faq",
       botToken: undefined,
       webhookUrl: undefined,
@@ -32,6 +34,7 @@ describe("loadConfig", () => {
       sqliteCheckIntervalSeconds: 600,
       shedLoadDelayMs: 30,
       adminToken: undefined,
+      metricsToken: undefined,
       adminUserIds: [],
       hashSecret: undefined,
       rateLimitAskPerMinute: 60,
@@ -127,6 +130,17 @@ describe("loadConfig", () => {
       "TELEGRAM_MESSAGES_PER_SECOND: must be a number",
       "TELEGRAM_API_TIMEOUT_SECONDS: must be a whole number",
       "SHUTDOWN_GRACE_SECONDS: must be 1-300",
+    ]);
+  });
+
+  it("reads the log format, the access log and the metrics token", () => {
+    expect(
+      loadConfig({ LOG_FORMAT: "pretty", ACCESS_LOG: "1", METRICS_TOKEN: "m".repeat(32) }),
+    ).toMatchObject({ logFormat: "pretty", accessLog: true, metricsToken: "m".repeat(32) });
+    expect(problems({ LOG_FORMAT: "colour", ACCESS_LOG: "yes", METRICS_TOKEN: "short" })).toEqual([
+      "LOG_FORMAT: must be one of auto, json, pretty",
+      "ACCESS_LOG: must be 1 or 0",
+      "METRICS_TOKEN: must be 16-256 printable characters without spaces (e.g. `openssl rand -hex 32`)",
     ]);
   });
 

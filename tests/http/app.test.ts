@@ -246,6 +246,53 @@ describe("GET /faq", () => {
   });
 });
 
+describe("unknown query parameters and wrong methods", () => {
+  it("answers an unknown query parameter with the same 400 as an unknown body field", async () => {
+    for (const url of [
+      "/ask?q=backup&question=backup",
+      "/faq?cursor=2",
+      "/faq/backups?full=1",
+      "/suggest?q=ba&limit=3",
+      "/healthz?verbose=1",
+      "/openapi.json?v=3",
+    ]) {
+      const response = await app.inject(url);
+      expect(response.statusCode, url).toBe(400);
+      const name = [...new URL(url, "http://x").searchParams.keys()].at(-1);
+      expect(response.json(), url).toEqual({
+        error: "bad_request",
+        message: `querystring has an unknown property "${name}"`,
+      });
+    }
+    const post = await app.inject({
+      method: "POST",
+      url: "/ask?lang=en",
+      payload: { question: "backup" },
+    });
+    expect(post.statusCode).toBe(400);
+    const head = await app.inject({ method: "HEAD", url: "/ask?q=backup&x=1" });
+    expect(head.statusCode).toBe(400);
+  });
+
+  it("answers a known path with another method with 405 and Allow", async () => {
+    for (const [method, url, allow] of [
+      ["DELETE", "/ask", "GET, HEAD, POST"],
+      ["PUT", "/faq/backups", "GET, HEAD"],
+      ["POST", "/healthz", "GET, HEAD"],
+      ["POST", "/", "GET, HEAD"],
+    ] as const) {
+      const response = await app.inject({ method, url });
+      expect(response.statusCode, `${method} ${url}`).toBe(405);
+      expect(response.headers.allow).toBe(allow);
+      expect(response.json()).toEqual({
+        error: "method_not_allowed",
+        message: `${url} does not take ${method}; it takes ${allow}`,
+      });
+    }
+    expect((await app.inject({ method: "DELETE", url: "/no-such-path" })).statusCode).toBe(404);
+  });
+});
+
 describe("health", () => {
   it("is alive and ready with the knowledge base version", async () => {
     expect((await app.inject("/healthz")).json()).toEqual({ status: "ok" });

@@ -16,8 +16,30 @@ describe("security headers", () => {
     const response = await instance.inject("/");
     expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
     expect(response.headers["x-content-type-options"]).toBe("nosniff");
-    expect(response.headers["strict-transport-security"]).toBeDefined();
     await instance.close();
+  });
+
+  it("never asks a plain-HTTP page's browser to upgrade its requests to HTTPS", async () => {
+    const instance = await app();
+    const response = await instance.inject({ url: "/", headers: { host: "192.168.1.20:8080" } });
+    expect(response.headers["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+    expect(response.headers["strict-transport-security"]).toBeUndefined();
+    await instance.close();
+  });
+
+  it("keeps upgrade-insecure-requests and HSTS behind HTTPS (a trusted proxy says so)", async () => {
+    const instance = await app({ trustProxy: 1 });
+    const response = await instance.inject({
+      url: "/",
+      headers: { host: "faq.example.com", "x-forwarded-proto": "https" },
+    });
+    expect(response.headers["content-security-policy"]).toContain("upgrade-insecure-requests");
+    expect(response.headers["strict-transport-security"]).toContain("max-age=");
+    // An untrusted client cannot claim HTTPS: no proxy is trusted by default.
+    const spoofed = await app();
+    const plain = await spoofed.inject({ url: "/", headers: { "x-forwarded-proto": "https" } });
+    expect(plain.headers["strict-transport-security"]).toBeUndefined();
+    await Promise.all([instance.close(), spoofed.close()]);
   });
 });
 

@@ -45,13 +45,20 @@ describe("per-client question limit on /ask and the page", () => {
     for (const request of [
       { url: "/ask?q=backup" },
       { method: "POST" as const, url: "/ask", payload: { question: "ads" } },
-      { url: "/?q=location" },
     ]) {
       const response = await app.inject({ ...request, ...from });
       expect(response.statusCode).toBe(429);
       expect(Number(response.headers["retry-after"])).toBeGreaterThan(0);
       expect(response.json()).toMatchObject({ error: "too_many_requests" });
     }
+    // The page says it in words, with the question still in the box (see tests/web too).
+    const page = await app.inject({ url: "/?q=location", ...from });
+    expect(page.statusCode).toBe(429);
+    expect(Number(page.headers["retry-after"])).toBeGreaterThan(0);
+    expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(page.body).toContain("Too many questions at once");
+    expect(page.body).toMatch(/try again in \d+ s/);
+    expect(page.body).toContain('name="q" type="search" value="location"');
     expect(
       (await app.inject({ url: "/ask?q=backup", remoteAddress: "198.51.100.2" })).statusCode,
     ).toBe(200);

@@ -1,11 +1,16 @@
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { startService } from "../support/service-process.js";
 
+const copies: string[] = [];
+afterAll(() => Promise.all(copies.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A copy of the knowledge base to edit, removed after the file's tests. */
 async function faqCopy(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "faq-process-"));
+  copies.push(dir);
   await cp(path.resolve("faq"), dir, { recursive: true });
   return dir;
 }

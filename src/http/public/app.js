@@ -1,16 +1,135 @@
-// Progressive enhancement for the FAQ page: suggestions as you type, answers without reloading,
-// and /#<faq-id> deep links. Without this script the page is a plain form and links.
+// Progressive enhancement for the FAQ page: suggestions as you type, answers, votes and
+// suggestions without reloading, Back and Forward, copying an answer's link, and /#<faq-id>
+// links. Without this script the page is plain forms and links. Every text it shows comes from
+// the server (the result areas it fetches, and the JSON in #page-data).
 "use strict";
 
+const { siteName, titleSeparator, texts } = JSON.parse(
+  document.getElementById("page-data").textContent,
+);
 const input = document.getElementById("q");
 const list = document.getElementById("suggestions");
 const result = document.getElementById("result");
-const form = input.form;
+const askForm = input.form;
 let active = -1;
 let typingTimer;
 let pending;
 // Bumped whenever suggestions must close (an answer is shown): a late reply then stays closed.
 let suggestionRound = 0;
+/** Result areas already shown, by address: Back and Forward show them again without asking. */
+const shown = new Map();
+/** The address (see addressOf) whose result area is on screen. */
+let shownKey;
+
+// ---------------------------------------------------------------------------------------------
+// Addresses: /?q=<question>, /?id=<faq-id> (also /#<faq-id>, the older form), or / alone.
+
+/** What an address shows: {q}, {id}, or {} for the bare page. */
+function paramsOf(url) {
+  const search = new URLSearchParams(url.search);
+  if (search.has("q")) return { q: search.get("q") };
+  if (search.has("id")) return { id: search.get("id") };
+  let hash = "";
+  try {
+    hash = decodeURIComponent(url.hash.slice(1));
+  } catch {
+    // not an entry id (a malformed %-escape)
+  }
+  // A hash naming something on the page (#topics) is an anchor, not an entry.
+  if (/^[a-z0-9-]+$/.test(hash) && document.getElementById(hash) === null) return { id: hash };
+  return {};
+}
+
+function addressOf(params) {
+  if (params.q !== undefined) return `/?q=${encodeURIComponent(params.q)}`;
+  if (params.id !== undefined) return `/?id=${encodeURIComponent(params.id)}`;
+  return "/";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The result area
+
+/**
+ * Shows a result area and what goes with it: the tab title, the buttons, and (given the
+ * params it answers) the question box.
+ */
+function render(html, params) {
+  result.innerHTML = html;
+  document.title = result.firstElementChild?.dataset.title ?? siteName;
+  if (params) input.value = params.q ?? "";
+  enhance(result);
+}
+
+/** A problem the server could not be asked about (offline): built from the texts it sent. */
+function problemHtml({ title, body }) {
+  const notice = document.createElement("div");
+  notice.className = "notice problem";
+  notice.dataset.title = `${title}${titleSeparator}${siteName}`;
+  const heading = document.createElement("h2");
+  heading.tabIndex = -1;
+  heading.textContent = title;
+  const text = document.createElement("p");
+  text.textContent = body;
+  notice.append(heading, text);
+  return notice.outerHTML;
+}
+
+/** The server's words for any status (a rate limit, a question too long), as HTML. */
+async function htmlOf(response) {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.startsWith("text/html")) return response.text();
+  throw new Error(`HTTP ${response.status}`);
+}
+
+/**
+ * Shows what `params` ask for: fetched (or remembered, for Back and Forward), then, when
+ * `push`, recorded as a new history entry at its own address.
+ */
+async function show(params, { push = false, replace = false, remembered = false } = {}) {
+  const address = addressOf(params);
+  suggestionRound++;
+  setExpanded(false);
+  if (remembered && shown.has(address)) {
+    shownKey = address;
+    render(shown.get(address), params);
+    return;
+  }
+  pending?.abort();
+  pending = new AbortController();
+  result.setAttribute("aria-busy", "true");
+  try {
+    const query = new URLSearchParams({ ...params, fragment: "1" });
+    const response = await fetch(`/?${query}`, { signal: pending.signal });
+    const html = await htmlOf(response);
+    if (response.ok) shown.set(address, html); // a problem (a rate limit) is asked again
+    if (push) history.pushState(params, "", address);
+    if (replace) history.replaceState(params, "", address);
+    shownKey = address;
+    render(html, params);
+    result.querySelector("h2")?.focus();
+  } catch (error) {
+    if (error.name !== "AbortError") render(problemHtml(texts.networkError));
+  } finally {
+    result.removeAttribute("aria-busy");
+  }
+}
+
+function ask(question) {
+  return show({ q: question }, { push: true });
+}
+
+function openEntry(id) {
+  return show({ id }, { push: true });
+}
+
+window.addEventListener("popstate", (event) => {
+  const params = event.state ?? paramsOf(location);
+  if (addressOf(params) === shownKey) return; // only the hash changed (#topics): nothing to redo
+  show(params, { remembered: true });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions as you type
 
 function setExpanded(open) {
   list.hidden = !open;
@@ -47,43 +166,6 @@ function highlight(index) {
   input.setAttribute("aria-activedescendant", options[active].id);
 }
 
-async function fetchFragment(params) {
-  pending?.abort();
-  pending = new AbortController();
-  const response = await fetch(`/?${new URLSearchParams({ ...params, fragment: "1" })}`, {
-    signal: pending.signal,
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  return response.text();
-}
-
-async function show(params, url) {
-  suggestionRound++;
-  setExpanded(false);
-  result.setAttribute("aria-busy", "true");
-  try {
-    result.innerHTML = await fetchFragment(params);
-    if (url) history.pushState(params, "", url);
-    const heading = result.querySelector("h2");
-    if (heading) heading.focus();
-  } catch (error) {
-    if (error.name !== "AbortError") {
-      result.innerHTML =
-        '<div class="notice" role="alert"><h2 tabindex="-1">Something went wrong</h2><p>Please try again.</p></div>';
-    }
-  } finally {
-    result.removeAttribute("aria-busy");
-  }
-}
-
-function ask(question) {
-  return show({ q: question }, `/?q=${encodeURIComponent(question)}`);
-}
-
-function openEntry(id) {
-  return show({ id }, `/#${encodeURIComponent(id)}`);
-}
-
 input.addEventListener("input", () => {
   clearTimeout(typingTimer);
   const text = input.value.trim();
@@ -118,7 +200,7 @@ input.addEventListener("keydown", (event) => {
 
 input.addEventListener("blur", () => setTimeout(() => setExpanded(false), 100));
 
-form.addEventListener("submit", (event) => {
+askForm.addEventListener("submit", (event) => {
   const question = input.value.trim();
   if (question === "") return;
   event.preventDefault();
@@ -129,22 +211,80 @@ form.addEventListener("submit", (event) => {
 // Entry links anywhere on the page (answers, related, topics) open in place.
 document.addEventListener("click", (event) => {
   const link = event.target.closest("a[data-id]");
-  if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
   openEntry(link.dataset.id);
 });
 
-function fromLocation() {
-  const id = decodeURIComponent(location.hash.slice(1));
-  if (id && /^[a-z0-9-]+$/.test(id) && !document.querySelector(`[data-entry="${id}"]`)) {
-    show({ id });
-  } else if (!id && !location.search) {
-    result.replaceChildren();
+// ---------------------------------------------------------------------------------------------
+// Votes and question suggestions: the same form posts, answered with a status line in place.
+
+document.addEventListener("submit", async (event) => {
+  const form = event.target;
+  if (!form.matches("form.vote, form.suggest")) return;
+  event.preventDefault();
+  const body = new URLSearchParams(new FormData(form));
+  if (event.submitter?.name) body.append(event.submitter.name, event.submitter.value);
+  const status = form.querySelector(".form-status");
+  try {
+    const response = await fetch(`${form.getAttribute("action")}?fragment=1`, {
+      method: "POST",
+      body,
+    });
+    const html = await htmlOf(response);
+    if (response.ok && form.matches(".suggest"))
+      form.querySelectorAll("input, button").forEach((field) => (field.disabled = true));
+    status.outerHTML = html;
+  } catch {
+    status.textContent = texts.networkError.title;
+    status.classList.add("problem");
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// An answer's link: shared (phones) or copied
+
+function enhance(root) {
+  const button = root.querySelector(".share-button");
+  if (!button) return;
+  button.textContent = navigator.share ? texts.share : texts.copy;
+  button.hidden = false;
+}
+
+async function copy(field) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+    return true;
+  } catch {
+    // No clipboard API over plain HTTP (not a secure context): the old way.
+    field.select();
+    return document.execCommand("copy");
   }
 }
 
-window.addEventListener("popstate", (event) => {
-  if (event.state && (event.state.q || event.state.id)) show(event.state);
-  else fromLocation();
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest(".share-button");
+  if (!button) return;
+  const share = button.closest(".share");
+  const field = share.querySelector(".permalink");
+  const status = share.querySelector(".form-status");
+  if (navigator.share) {
+    navigator.share({ title: document.title, url: field.value }).catch(() => undefined);
+    return;
+  }
+  status.textContent = (await copy(field)) ? texts.copied : texts.copyFailed;
 });
-fromLocation();
+
+// ---------------------------------------------------------------------------------------------
+// Start: remember what the server rendered, so Back returns to it as it was.
+
+const initial = paramsOf(location);
+history.replaceState(initial, "", location.href);
+enhance(result);
+if (initial.id !== undefined && !location.search) {
+  // /#<faq-id>: open the entry at its own address (/?id=), which works without JavaScript too.
+  show(initial, { replace: true });
+} else {
+  shownKey = addressOf(initial);
+  shown.set(shownKey, result.innerHTML);
+}

@@ -1,78 +1,90 @@
-import { readFileSync } from "node:fs";
-import type { FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { AnswerServiceHolder } from "../../answering/holder.js";
 import type { Reply } from "../../answering/service.js";
-import { renderPage, renderResult, viewOfAnswer, type ResultView } from "../web/page.js";
+import { ASSETS, type AssetName } from "../web/assets.js";
+import { viewOfAnswer, type ResultView } from "../web/page.js";
+import { MAX_ID_LENGTH, readPageQuery } from "../web/page-query.js";
+import type { PageResponder } from "../web/responder.js";
 import { MAX_QUESTION_LENGTH } from "./ask.js";
-
-// Small enough to hold in memory; read once at start (the build copies them next to this file).
-const ASSETS = {
-  "app.js": { type: "text/javascript; charset=utf-8", body: readAsset("app.js") },
-  "app.css": { type: "text/css; charset=utf-8", body: readAsset("app.css") },
-} as const;
-
-function readAsset(name: string): string {
-  return readFileSync(new URL(`../public/${name}`, import.meta.url), "utf8");
-}
+import { registerPageFeedback, type PageFeedback } from "./page-feedback.js";
 
 export interface WebRouteOptions {
   readonly answers: AnswerServiceHolder;
+  /** Renders the page and its problems (shared with the app's not-found handler). */
+  readonly responder: PageResponder;
   readonly onAnswer?: (question: string, reply: Reply, request: FastifyRequest) => void;
+  /** 👍 / 👎 and "suggest this question" on the page; both are off without it. */
+  readonly feedback?: PageFeedback;
 }
 
-/** The web page (`GET /`), its assets, and `GET /suggest` for suggestions as you type. */
-export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
-  app,
-  { answers, onAnswer },
-) => {
-  app.get<{ Querystring: { q?: string; id?: string; fragment?: string } }>(
+/**
+ * The web page (`GET /`), its assets, `GET /suggest` for suggestions as you type, and with
+ * {@link WebRouteOptions.feedback} the page's votes and question suggestions. Everything a
+ * browser gets is HTML, problems included (a rate limit, a question too long): explained in
+ * words with the form still there, never raw JSON.
+ */
+export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, options) => {
+  const { answers, responder, onAnswer, feedback } = options;
+
+  app.get(
     "/",
     {
+      // Shared links pick up tracking parameters (fbclid, utm_*): the page ignores them.
+      config: { unknownQuery: "ignore" },
+      // Problems with the query are explained on the page (see readPageQuery), not as JSON.
+      attachValidation: true,
+      errorHandler: responder.pageErrors,
       schema: {
         summary: "The web page (server-rendered; works without JavaScript)",
         querystring: {
           type: "object",
           properties: {
-            q: { type: "string", maxLength: MAX_QUESTION_LENGTH },
-            id: { type: "string", maxLength: 100 },
-            fragment: { type: "string", enum: ["1"] },
+            q: { type: "string", maxLength: MAX_QUESTION_LENGTH, description: "A question" },
+            id: { type: "string", maxLength: MAX_ID_LENGTH, description: "An entry to show" },
+            fragment: { type: "string", enum: ["1"], description: "The result area only" },
           },
         },
         produces: ["text/html"],
       },
     },
     async (request, reply) => {
-      const service = answers.serving;
-      const query = request.query.q?.trim() ?? "";
-      let result: ResultView = { kind: "empty" };
-      if (request.query.id) {
-        const entry = service.entry(request.query.id)?.entry;
-        result = entry
+      const query = readPageQuery(request.query as Record<string, unknown>);
+      let view: ResultView = { kind: "empty" };
+      if (query.problem !== undefined) {
+        view = { kind: "problem", problem: query.problem.kind, values: query.problem.values };
+      } else if (query.id !== undefined) {
+        const service = answers.serving;
+        const entry = service.entry(query.id)?.entry;
+        view = entry
           ? {
               kind: "entry",
               entry,
               related: entry.related.flatMap((id) => service.entry(id)?.entry ?? []),
+              voted: query.voted,
             }
-          : { kind: "unknown-id", id: request.query.id };
-      } else if (query !== "") {
-        const reply = service.ask(query);
-        onAnswer?.(query, reply, request);
-        result = viewOfAnswer(query, reply);
+          : { kind: "problem", problem: "unknownId", values: { id: query.id } };
+      } else if (query.q !== "") {
+        const reply = answers.serving.ask(query.q);
+        onAnswer?.(query.q, reply, request);
+        view = viewOfAnswer(query.q, reply);
+      } else if (query.suggested) {
+        view = { kind: "suggested" };
       }
-      reply.type("text/html; charset=utf-8").header("cache-control", "no-store");
-      if (request.query.fragment === "1") return renderResult(result);
-      return renderPage({
-        query,
-        result,
-        categories: service.categories(),
-        entries: service.knowledgeBase.entries,
-      });
+      return responder.send(request, reply, view, { query: query.q, fragment: query.fragment });
     },
   );
 
-  app.get<{ Params: { name: keyof typeof ASSETS } }>(
+  registerAssets(app);
+  registerSuggest(app, answers);
+  if (feedback !== undefined) registerPageFeedback(app, { answers, feedback, responder });
+};
+
+function registerAssets(app: FastifyInstance): void {
+  app.get<{ Params: { name: AssetName } }>(
     "/assets/:name",
     {
+      // `?v=` tells releases apart; the file is the same whatever it says.
+      config: { unknownQuery: "ignore" },
       schema: {
         hide: true,
         params: {
@@ -87,7 +99,13 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
       return asset.body;
     },
   );
+  // Browsers and crawlers ask for /favicon.ico whatever the page says.
+  app.get("/favicon.ico", { schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect(ASSETS["favicon.svg"].url, 301),
+  );
+}
 
+function registerSuggest(app: FastifyInstance, answers: AnswerServiceHolder): void {
   app.get<{ Querystring: { q: string } }>(
     "/suggest",
     {
@@ -120,4 +138,4 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (
     },
     async (request) => ({ suggestions: answers.serving.suggest(request.query.q) }),
   );
-};
+}

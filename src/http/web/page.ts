@@ -1,21 +1,55 @@
 import type { Category, FaqEntry } from "../../faq/types.js";
 import { sourceLabel } from "../../render/answer.js";
 import { escapeHtml } from "../../render/telegram-html.js";
-import { escapeAttribute, markdownToHtml } from "../../render/web-html.js";
+import { escapeAttribute, markdownSummary, markdownToHtml } from "../../render/web-html.js";
 import type { Reply } from "../../answering/service.js";
+import type { VoteOutcome } from "../../store/insights.js";
+import { fillText, type PageTexts } from "./texts.js";
 
-/** What the result area shows: nothing yet, an entry (asked or opened by id), or no answer. */
+/** The problems the page explains in words (keys of {@link PageTexts.problems}). */
+export type ProblemKind = keyof PageTexts["problems"];
+
+/** What the result area shows. */
 export type ResultView =
   | { readonly kind: "empty" }
-  | { readonly kind: "entry"; readonly entry: FaqEntry; readonly related: readonly FaqEntry[] }
+  | {
+      readonly kind: "entry";
+      readonly entry: FaqEntry;
+      readonly related: readonly FaqEntry[];
+      /** What a vote just did (the page a vote without JavaScript returns to). */
+      readonly voted?: VoteOutcome;
+    }
   | {
       readonly kind: "no-answer";
       readonly query: string;
       readonly suggestions: readonly FaqEntry[];
     }
-  | { readonly kind: "unknown-id"; readonly id: string };
+  | {
+      readonly kind: "problem";
+      readonly problem: ProblemKind;
+      /** Values of the problem text's placeholders. */
+      readonly values?: Readonly<Record<string, string | number>>;
+    }
+  /** A suggested question was received (the page a suggestion without JavaScript returns to). */
+  | { readonly kind: "suggested" };
+
+/** What rendering needs besides the view: texts, where the page lives, which parts are on. */
+export interface PageContext {
+  readonly texts: PageTexts;
+  /** `scheme://host[:port]` the page was requested at: permalinks and link previews are absolute. */
+  readonly origin: string;
+  /** 👍 / 👎 under answers (`POST /vote`). */
+  readonly votes: boolean;
+  /** "Suggest this question" on the no-answer state (`POST /question-suggestions`). */
+  readonly suggestions: boolean;
+  /** Link the API documentation in the footer (off when /docs needs a token). */
+  readonly docsLink: boolean;
+  /** Versioned asset URLs, so a new release's script is never mixed with an old page. */
+  readonly assets: { readonly css: string; readonly js: string; readonly icon: string };
+}
 
 export interface PageModel {
+  /** What the question box holds. */
   readonly query: string;
   readonly result: ResultView;
   readonly categories: readonly Category[];
@@ -30,25 +64,131 @@ export function viewOfAnswer(query: string, answer: Reply): ResultView {
   return { kind: "entry", entry: answer.answer.entry, related: answer.related.map((m) => m.entry) };
 }
 
-const entryLink = (entry: FaqEntry) =>
-  `<a href="/?id=${encodeURIComponent(entry.id)}" data-id="${escapeAttribute(entry.id)}">${escapeHtml(entry.question)}</a>`;
+/** The page's own address of an entry: works without JavaScript, and in link previews. */
+export function entryPath(id: string): string {
+  return `/?id=${encodeURIComponent(id)}`;
+}
 
-/** The result area alone: what the page's script swaps in without reloading. */
-export function renderResult(view: ResultView): string {
+/** Escapes a text, then fills its placeholders with HTML (values are inserted as given). */
+function fillHtml(template: string, html: Readonly<Record<string, string>>): string {
+  return fillText(escapeHtml(template), html);
+}
+
+/** Escapes a text after filling its placeholders with plain values. */
+function fillEscaped(template: string, values: Readonly<Record<string, string | number>> = {}) {
+  return escapeHtml(fillText(template, values));
+}
+
+/** The tab title of a view. */
+export function titleOf(view: ResultView, texts: PageTexts): string {
+  const own =
+    view.kind === "entry"
+      ? view.entry.question
+      : view.kind === "no-answer"
+        ? texts.noAnswer.tabTitle
+        : view.kind === "problem"
+          ? texts.problems[view.problem].title
+          : view.kind === "suggested"
+            ? texts.suggest.thanksTitle
+            : "";
+  return own === "" ? texts.siteName : `${own}${texts.titleSeparator}${texts.siteName}`;
+}
+
+const PROBLEM_STATUS: Record<ProblemKind, number> = {
+  unknownId: 404,
+  notFound: 404,
+  tooLong: 400,
+  repeated: 400,
+  invalid: 400,
+  badForm: 400,
+  otherSite: 403,
+  rateLimited: 429,
+  busy: 503,
+  failed: 500,
+};
+
+/** The HTTP status a view is served with. */
+export function statusOf(view: ResultView): number {
+  if (view.kind !== "problem") return 200;
+  return PROBLEM_STATUS[view.problem];
+}
+
+const entryLink = (entry: FaqEntry) =>
+  `<a href="${escapeAttribute(entryPath(entry.id))}" data-id="${escapeAttribute(entry.id)}">${escapeHtml(entry.question)}</a>`;
+
+const linkList = (entries: readonly FaqEntry[]) =>
+  `<ul class="links">${entries.map((e) => `<li>${entryLink(e)}</li>`).join("")}</ul>`;
+
+/** The line a form leaves under its buttons once sent (what the script shows in place). */
+export function renderFormStatus(text: string): string {
+  return `<p class="form-status" role="status">${escapeHtml(text)}</p>`;
+}
+
+/** A problem as a form's status line (what the script shows when a post did not work). */
+export function renderProblemStatus(
+  problem: ProblemKind,
+  texts: PageTexts,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const { title, body } = texts.problems[problem];
+  return `<p class="form-status problem" role="status"><strong>${escapeHtml(title)}</strong> ${fillEscaped(body, values)}</p>`;
+}
+
+function renderVote(entry: FaqEntry, voted: VoteOutcome | undefined, texts: PageTexts): string {
+  return `<form class="vote" method="post" action="/vote" aria-labelledby="vote-prompt">
+<input type="hidden" name="id" value="${escapeAttribute(entry.id)}">
+<span id="vote-prompt">${escapeHtml(texts.vote.prompt)}</span>
+<button class="secondary" type="submit" name="vote" value="up">${escapeHtml(texts.vote.up)}</button>
+<button class="secondary" type="submit" name="vote" value="down">${escapeHtml(texts.vote.down)}</button>
+${voted === undefined ? '<p class="form-status" role="status"></p>' : renderFormStatus(texts.vote[voted])}
+</form>`;
+}
+
+function renderShare(entry: FaqEntry, context: PageContext): string {
+  const url = `${context.origin}${entryPath(entry.id)}`;
+  return `<div class="share">
+<label for="permalink">${escapeHtml(context.texts.share.label)}</label>
+<div class="row"><input id="permalink" class="permalink" type="url" value="${escapeAttribute(url)}" readonly>
+<button class="secondary share-button" type="button" hidden></button></div>
+<p class="form-status" role="status"></p>
+</div>`;
+}
+
+function renderSuggest(query: string, texts: PageTexts): string {
+  return `<form class="suggest" method="post" action="/question-suggestions">
+<h3>${escapeHtml(texts.suggest.title)}</h3>
+<p>${escapeHtml(texts.suggest.body)}</p>
+<label for="suggestion">${escapeHtml(texts.suggest.label)}</label>
+<div class="row"><input id="suggestion" name="question" type="text" value="${escapeAttribute(query)}" maxlength="500" required>
+<button class="secondary" type="submit">${escapeHtml(texts.suggest.button)}</button></div>
+<p class="form-status" role="status"></p>
+</form>`;
+}
+
+/**
+ * The result area alone: what the page's script swaps in without reloading. Its first element
+ * carries the tab title (`data-title`) for the script to show.
+ */
+export function renderResult(view: ResultView, context: PageContext): string {
+  const { texts } = context;
+  const title = `data-title="${escapeAttribute(titleOf(view, texts))}"`;
   switch (view.kind) {
     case "empty":
       return "";
-    case "unknown-id":
-      return `<div class="notice" role="status"><h2 tabindex="-1">That question is not in the FAQ</h2>
-<p>There is no entry called “${escapeHtml(view.id)}”. Try asking in your own words, or browse the topics below.</p></div>`;
+    case "problem": {
+      const { title: heading, body } = texts.problems[view.problem];
+      return `<div class="notice problem" data-problem="${view.problem}" ${title}><h2 tabindex="-1">${escapeHtml(heading)}</h2>
+<p>${fillEscaped(body, view.values)}</p></div>`;
+    }
+    case "suggested":
+      return `<div class="notice thanks" ${title}><h2 tabindex="-1">${escapeHtml(texts.suggest.thanksTitle)}</h2>
+<p>${escapeHtml(texts.suggest.thanksBody)}</p></div>`;
     case "no-answer":
-      return `<div class="notice no-answer" role="status"><h2 tabindex="-1">Sorry, I don't have a good answer to that</h2>
-<p>This FAQ covers WhatsApp privacy: encryption, location, data shared with Facebook (Meta), business chats, the 2021 policy update and your privacy controls. Rather than guess, I'd point you to a question I can answer.</p>
-${
-  view.suggestions.length > 0
-    ? `<h3>Did you mean</h3><ul class="links">${view.suggestions.map((e) => `<li>${entryLink(e)}</li>`).join("")}</ul>`
-    : ""
-}<p><a href="#topics">Browse all topics</a></p></div>`;
+      return `<div class="notice no-answer" ${title}><h2 tabindex="-1">${escapeHtml(texts.noAnswer.title)}</h2>
+<p>${escapeHtml(texts.noAnswer.body)}</p>
+${view.suggestions.length > 0 ? `<h3>${escapeHtml(texts.noAnswer.didYouMean)}</h3>${linkList(view.suggestions)}` : ""}
+${context.suggestions ? renderSuggest(view.query, texts) : ""}
+<p><a href="#topics">${escapeHtml(texts.noAnswer.browseTopics)}</a></p></div>`;
     case "entry": {
       const { entry, related } = view;
       const sources = entry.sources
@@ -57,60 +197,97 @@ ${
             `<a href="${escapeAttribute(url)}" rel="noopener noreferrer">${escapeHtml(sourceLabel(url))}</a>`,
         )
         .join(", ");
-      return `<article class="answer" id="${escapeAttribute(entry.id)}" data-entry="${escapeAttribute(entry.id)}">
+      const reviewed = `<time datetime="${escapeAttribute(entry.reviewed)}">${escapeHtml(entry.reviewed)}</time>`;
+      return `<article class="answer" id="${escapeAttribute(entry.id)}" data-entry="${escapeAttribute(entry.id)}" ${title}>
 <h2 tabindex="-1">${escapeHtml(entry.question)}</h2>
 <div class="body">${markdownToHtml(entry.answer)}</div>
-<p class="meta">Sources: ${sources}. Last reviewed <time datetime="${escapeAttribute(entry.reviewed)}">${escapeHtml(entry.reviewed)}</time>.</p>
-${
-  related.length > 0
-    ? `<nav aria-label="Related questions"><h3>Related questions</h3><ul class="links">${related.map((e) => `<li>${entryLink(e)}</li>`).join("")}</ul></nav>`
-    : ""
-}</article>`;
+<p class="meta">${escapeHtml(texts.answer.sources)} ${sources}. ${fillHtml(texts.answer.lastReviewed, { date: reviewed })}</p>
+${context.votes ? renderVote(entry, view.voted, texts) : ""}
+${renderShare(entry, context)}
+${related.length > 0 ? `<nav aria-label="${escapeAttribute(texts.answer.related)}"><h3>${escapeHtml(texts.answer.related)}</h3>${linkList(related)}</nav>` : ""}
+</article>`;
     }
   }
 }
 
+/** Link-preview tags (Open Graph): an answer shows its question and its opening. */
+function renderPreview(view: ResultView, context: PageContext): string {
+  const { texts } = context;
+  const entry = view.kind === "entry" ? view.entry : undefined;
+  const title = entry?.question ?? texts.siteName;
+  const description = entry === undefined ? texts.description : markdownSummary(entry.answer);
+  const url = `${context.origin}${entry === undefined ? "/" : entryPath(entry.id)}`;
+  const meta = (property: string, content: string) =>
+    `<meta property="${property}" content="${escapeAttribute(content)}">`;
+  return [
+    `<meta name="description" content="${escapeAttribute(description)}">`,
+    `<link rel="canonical" href="${escapeAttribute(url)}">`,
+    meta("og:site_name", texts.siteName),
+    meta("og:type", entry === undefined ? "website" : "article"),
+    meta("og:title", title),
+    meta("og:description", description),
+    meta("og:url", url),
+    meta("og:locale", texts.ogLocale),
+    `<meta name="twitter:card" content="summary">`,
+  ].join("\n");
+}
+
+/** The script's texts, as JSON that is safe inside a `<script>` element. */
+function scriptData(texts: PageTexts): string {
+  const data = {
+    siteName: texts.siteName,
+    titleSeparator: texts.titleSeparator,
+    texts: texts.script,
+  };
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}
+
 /** The whole page, rendered on the server so it works without JavaScript. */
-export function renderPage(model: PageModel): string {
+export function renderPage(model: PageModel, context: PageContext): string {
+  const { texts, assets } = context;
   const topics = model.categories
     .map((category) => {
       const entries = model.entries.filter((e) => e.category === category.id);
       return `<details><summary><span class="topic">${escapeHtml(category.title)}</span> <span class="hint">${escapeHtml(category.description)}</span></summary>
-<ul class="links">${entries.map((e) => `<li>${entryLink(e)}</li>`).join("")}</ul></details>`;
+${linkList(entries)}</details>`;
     })
     .join("\n");
-  const title = model.result.kind === "entry" ? `${model.result.entry.question} · ` : "";
+  const docs = context.docsLink
+    ? ` ${escapeHtml(texts.footerDevelopers)} <a href="/docs">${escapeHtml(texts.docsLink)}</a>.`
+    : "";
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeAttribute(texts.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}WhatsApp privacy FAQ</title>
-<meta name="description" content="Plain answers to questions about WhatsApp's privacy, with sources. Unofficial.">
-<link rel="stylesheet" href="/assets/app.css">
-<script src="/assets/app.js" defer></script>
+<title>${escapeHtml(titleOf(model.result, texts))}</title>
+${renderPreview(model.result, context)}
+<link rel="icon" href="${escapeAttribute(assets.icon)}" type="image/svg+xml">
+<link rel="stylesheet" href="${escapeAttribute(assets.css)}">
+<script type="application/json" id="page-data">${scriptData(texts)}</script>
+<script src="${escapeAttribute(assets.js)}" defer></script>
 </head>
 <body>
-<a class="skip" href="#q">Skip to the question box</a>
-<header><h1>WhatsApp privacy FAQ</h1>
-<p>Plain answers about encryption, location, data shared with Facebook (Meta), business chats and your privacy settings, each with its sources. Unofficial: not affiliated with WhatsApp or Meta.</p></header>
+<a class="skip" href="#q">${escapeHtml(texts.skipLink)}</a>
+<header><h1><a href="/">${escapeHtml(texts.siteName)}</a></h1>
+<p>${escapeHtml(texts.intro)}</p></header>
 <main>
 <form class="ask" role="search" action="/" method="get">
-<label for="q">Your question</label>
+<label for="q">${escapeHtml(texts.questionLabel)}</label>
 <div class="row">
 <div class="combo">
-<input id="q" name="q" type="search" value="${escapeAttribute(model.query)}" maxlength="500" autocomplete="off" spellcheck="true" placeholder="e.g. can Facebook read my messages?" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions" required>
-<ul id="suggestions" role="listbox" aria-label="Suggested questions" hidden></ul>
+<input id="q" name="q" type="search" value="${escapeAttribute(model.query)}" maxlength="500" autocomplete="off" spellcheck="true" placeholder="${escapeAttribute(texts.questionPlaceholder)}" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="suggestions" required>
+<ul id="suggestions" role="listbox" aria-label="${escapeAttribute(texts.suggestionsLabel)}" hidden></ul>
 </div>
-<button type="submit">Ask</button>
+<button type="submit">${escapeHtml(texts.askButton)}</button>
 </div>
 </form>
-<section id="result" aria-live="polite">${renderResult(model.result)}</section>
-<section id="topics" aria-labelledby="topics-title"><h2 id="topics-title">Browse topics</h2>
+<section id="result" aria-live="polite">${renderResult(model.result, context)}</section>
+<section id="topics" aria-labelledby="topics-title"><h2 id="topics-title">${escapeHtml(texts.topicsTitle)}</h2>
 ${topics}
 </section>
 </main>
-<footer><p>Answers come from a curated FAQ with public sources; they are not legal advice. For developers: <a href="/docs">API documentation</a>.</p></footer>
+<footer><p>${escapeHtml(texts.footer)}${docs}</p></footer>
 </body>
 </html>`;
 }
