@@ -36,6 +36,7 @@ const STEPS: Readonly<Record<keyof Coefficients, readonly number[]>> = {
   bothCoverages: range(0, 8, 0.25),
   queryCoverage: range(0, 8, 0.25),
   rareUnknown: range(-10, 0, 0.25),
+  exactPhrasing: range(0, 6, 0.25),
 };
 const ROUNDS = 6;
 

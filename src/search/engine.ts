@@ -51,6 +51,11 @@ export interface Calibration {
   /** Weight of the question's words the knowledge base does not hold and no list calls common. */
   readonly rareUnknown: number;
   /**
+   * Weight of a question that is exactly one of the entry's phrasings ("is whatsapp safe"):
+   * short questions carry little evidence by weight, yet say exactly what they ask.
+   */
+  readonly exactPhrasing: number;
+  /**
    * How much an unknown but common word ("month", "family") weighs, as a share of an unknown
    * rare word's weight: rambling questions are full of them; they say little about the topic.
    */
@@ -120,6 +125,8 @@ export interface MatchEvidence {
   readonly matched: number;
   /** The share of the question's weight in rare words the knowledge base does not hold. */
   readonly rareUnknownShare: number;
+  /** 1 when the question is one of the entry's phrasings, word for word after analysis; else 0. */
+  readonly exactPhrasing: number;
 }
 
 const NO_EVIDENCE: MatchEvidence = {
@@ -127,19 +134,21 @@ const NO_EVIDENCE: MatchEvidence = {
   queryCoverage: 0,
   matched: 0,
   rareUnknownShare: 0,
+  exactPhrasing: 1.25,
 };
 
 /** The confidence, in [0, 1] to three decimals, that evidence calibrated so reads as. */
 export function calibrated(c: Calibration, evidence: MatchEvidence): number {
   if (evidence === NO_EVIDENCE) return 0;
-  const { phrasingCoverage, queryCoverage, matched, rareUnknownShare } = evidence;
+  const { phrasingCoverage, queryCoverage, matched, rareUnknownShare, exactPhrasing } = evidence;
   const logit =
     c.intercept +
     c.phrasingCoverage * phrasingCoverage +
     c.evidence * Math.log1p(matched) +
     c.bothCoverages * queryCoverage * phrasingCoverage +
     c.queryCoverage * queryCoverage +
-    c.rareUnknown * rareUnknownShare;
+    c.rareUnknown * rareUnknownShare +
+    c.exactPhrasing * exactPhrasing;
   return Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
 }
 
@@ -177,6 +186,9 @@ interface PreparedQuery {
   /** {@link Ranking.key}. */
   readonly key: string;
 }
+
+/** Float tolerance when comparing summed weights. */
+const EXACT = 0.999;
 
 /** Term id of a word the knowledge base does not hold. */
 const RARE_UNKNOWN = -1;
@@ -221,6 +233,7 @@ export const CALIBRATION: Calibration = {
   bothCoverages: 3.3,
   queryCoverage: 0,
   rareUnknown: -5.25,
+  exactPhrasing: 1.25,
   commonUnknownWeight: 0.25,
   phrasingFloor: 2,
 };
@@ -466,10 +479,12 @@ export class AnswerEngine {
         .map(withoutRank);
       return { answer: null, related: suggestions, ambiguous: false, declined: null, key };
     }
+    // Chosen by rank; shown best-first by confidence, the number people see next to them.
     const related: Match[] = ranked
       .slice(1)
       .filter((m) => m.confidence >= relatedThreshold)
       .slice(0, maxRelated)
+      .sort((a, b) => b.confidence - a.confidence)
       .map(withoutRank);
     const ambiguous =
       related[0] !== undefined && best.confidence - related[0].confidence <= ambiguityMargin;
@@ -551,6 +566,7 @@ export class AnswerEngine {
       else if (presence === IN_ANSWER) matched += weights[i]! * ANSWER_ONLY_WEIGHT;
     }
     let phrasingCoverage = 0;
+    let exactPhrasing = 0;
     const floor = this.#calibration.phrasingFloor;
     const { phrasingTerms, phrasingEnds, phrasingWeights } = item;
     const inQuery = this.#inQuery;
@@ -567,6 +583,8 @@ export class AnswerEngine {
         }
         const coverage = covered / Math.max(weight, floor);
         if (coverage > phrasingCoverage) phrasingCoverage = coverage;
+        // Every word of the phrasing is in the question, and the question has no other word.
+        if (covered >= weight * EXACT && covered >= total * EXACT) exactPhrasing = 1;
       }
       start = end;
     }
@@ -575,6 +593,7 @@ export class AnswerEngine {
       queryCoverage: matched / total,
       matched,
       rareUnknownShare: rareUnknown / total,
+      exactPhrasing,
     };
   }
 }
