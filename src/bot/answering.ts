@@ -8,6 +8,7 @@ import { type RecordableReply } from "../store/record.js";
 import type { InsightChannel } from "../store/insights.js";
 import { recordAnswer } from "../store/record.js";
 import { messagesFor } from "../i18n/messages.js";
+import type { Language } from "../text/languages.js";
 import { escapeHtml } from "../render/telegram-html.js";
 import type { BotContext } from "./context.js";
 import { loggableError } from "./error-boundary.js";
@@ -27,6 +28,9 @@ import {
 } from "./keyboards.js";
 import { replyWithHtml } from "./send.js";
 
+/** The bot's texts in the language of a reply. */
+const textsIn = (language: Language) => messagesFor(language).bot;
+
 /** Answers a question in a private chat. */
 export async function answerPrivately(ctx: BotContext, question: string): Promise<void> {
   const result = ctx.faq.ask(clipQuestion(question));
@@ -39,12 +43,12 @@ export async function answerPrivately(ctx: BotContext, question: string): Promis
   }
   if (result.answer !== null) {
     const entry = result.answer.entry;
-    await replyWithHtml(ctx, entryMessage(entry), {
+    await replyWithHtml(ctx, entryMessage(textsIn(result.language), entry), {
       keyboard: privateAnswerKeyboard(entry, related),
     });
     return;
   }
-  await replyWithHtml(ctx, noAnswerMessage(related.length > 0), {
+  await replyWithHtml(ctx, noAnswerMessage(textsIn(result.language), related.length > 0), {
     keyboard: related.length > 0 ? suggestionsKeyboard(related) : undefined,
   });
 }
@@ -54,8 +58,11 @@ export async function answerInGroup(
   ctx: BotContext,
   question: string,
   replyTo: number,
+  options: { onlyIfAnswered?: boolean } = {},
 ): Promise<void> {
   const result = ctx.faq.ask(clipQuestion(question));
+  // A reply to the bot that no entry answers may not be a question at all: stay quiet.
+  if (options.onlyIfAnswered === true && result.answer === null) return;
   ctx.services.metrics?.observeAnswer("telegram-group", result);
   record(ctx, "telegram-group", result);
   const username = ctx.me.username;
@@ -67,11 +74,12 @@ export async function answerInGroup(
   }
   if (result.answer !== null) {
     const entry = result.answer.entry;
-    await replyWithHtml(ctx, compactEntryMessage(entry), { replyTo });
+    await replyWithHtml(ctx, compactEntryMessage(textsIn(result.language), entry), { replyTo });
     return;
   }
   const suggestions = result.related.map((match) => match.entry);
-  await replyWithHtml(ctx, groupNoAnswerMessage(suggestions.length > 0), {
+  const texts = textsIn(result.language);
+  await replyWithHtml(ctx, groupNoAnswerMessage(texts, suggestions.length > 0), {
     replyTo,
     keyboard: suggestions.length > 0 ? openInBotKeyboard(username, suggestions) : undefined,
   });
@@ -93,7 +101,7 @@ export async function sendEntry(
   recordAnswered(ctx, entry, channelOf(ctx));
   await replyWithHtml(
     ctx,
-    options.fromDeepLink ? deepLinkEntryMessage(entry) : entryMessage(entry),
+    options.fromDeepLink ? deepLinkEntryMessage(ctx.texts, entry) : entryMessage(ctx.texts, entry),
     {
       keyboard: privateAnswerKeyboard(entry, related),
     },

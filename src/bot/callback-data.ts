@@ -25,7 +25,9 @@ export type CallbackAction =
   /** ... the questions of one category ... */
   | { readonly kind: "category"; readonly categoryId: string }
   /** ... and one answer, with a back button to its category. */
-  | { readonly kind: "topic-answer"; readonly faqId: string };
+  | { readonly kind: "topic-answer"; readonly faqId: string }
+  /** /language: answer in this language (`auto`: forget the choice). */
+  | { readonly kind: "language"; readonly language: string };
 
 export type CallbackActionKind = CallbackAction["kind"];
 
@@ -38,7 +40,14 @@ export class CallbackDataError extends Error {
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const CODES = { answer: "a", vote: "f", topics: "t", category: "c", "topic-answer": "q" } as const;
+const CODES = {
+  answer: "a",
+  vote: "f",
+  topics: "t",
+  category: "c",
+  "topic-answer": "q",
+  language: "l",
+} as const;
 const VOTES = { up: "u", down: "d" } as const;
 
 /** Encodes an action as `callback_data`; throws {@link CallbackDataError} if it cannot fit. */
@@ -56,6 +65,9 @@ export function encodeCallbackData(action: CallbackAction): string {
       parts.push(checkId(action.categoryId));
       break;
     case "topics":
+      break;
+    case "language":
+      parts.push(checkId(action.language));
       break;
   }
   const data = parts.join(":");
@@ -83,6 +95,10 @@ export function decodeCallbackData(data: string | undefined): CallbackAction | u
     case CODES.category:
       return id !== undefined && second === undefined
         ? { kind: "category", categoryId: id }
+        : undefined;
+    case CODES.language:
+      return id !== undefined && second === undefined
+        ? { kind: "language", language: id }
         : undefined;
     case CODES.vote: {
       const vote = second === VOTES.up ? "up" : second === VOTES.down ? "down" : undefined;

@@ -6,7 +6,9 @@ import type { AnswerService, Reply, ShownMatch } from "../answering/service.js";
 import type { Category, FaqEntry } from "../faq/types.js";
 import type { CauseLog } from "../ops/cause-log.js";
 import type { Metrics } from "../ops/metrics.js";
-import type { Language } from "../text/languages.js";
+import { messagesFor } from "../i18n/messages.js";
+import type { BotTexts } from "../i18n/catalog.js";
+import { type Language, languageOfTag, SOURCE_LANGUAGE } from "../text/languages.js";
 import type { InsightsStore } from "../store/insights.js";
 import type { DeliveryRuns } from "./delivery/run.js";
 import type { VoterKeys } from "./voter-key.js";
@@ -62,6 +64,13 @@ export interface BotContextFlavor {
    * the first run counted (statistics, the rate limit) is not counted twice.
    */
   readonly replay: boolean;
+  /**
+   * The language this user chose with /language (loaded before the features run by the
+   * `languageChoice` middleware); undefined when they chose none.
+   */
+  chosenLanguage?: string;
+  /** The bot's texts in this user's language (their choice, else their app's, else English). */
+  readonly texts: BotTexts;
 }
 
 /** The answer service seen from one update: its user's language hints applied. */
@@ -120,8 +129,23 @@ export function createContextConstructor(services: BotServices, logger: BotLogge
     get faq(): UserFaq {
       const service = this.services.answers.serving;
       if (this.#faq?.service !== service)
-        this.#faq = new UserFaq(service, { client: this.from?.language_code });
+        this.#faq = new UserFaq(service, {
+          chosen: this.chosenLanguage,
+          client: this.from?.language_code,
+        });
       return this.#faq;
+    }
+
+    chosenLanguage?: string;
+
+    get texts(): BotTexts {
+      // Before the first index is built there is no service to ask: the tags decide alone.
+      const language =
+        this.services.answers.current !== undefined
+          ? this.faq.language
+          : (languageOfTag(this.chosenLanguage ?? this.from?.language_code ?? "") ??
+            SOURCE_LANGUAGE);
+      return messagesFor(language).bot;
     }
 
     get replay(): boolean {

@@ -4,6 +4,7 @@
  * titles, usernames) through `escapeHtml`, so no message can fail with "can't parse entities".
  */
 import type { Category, FaqEntry } from "../faq/types.js";
+import type { BotTexts } from "../i18n/catalog.js";
 import { formatEntryForTelegram, sourceLabel } from "../render/answer.js";
 import {
   escapeHtml,
@@ -11,9 +12,6 @@ import {
   splitMessage,
   TELEGRAM_MESSAGE_LIMIT,
 } from "../render/telegram-html.js";
-
-/** Shown wherever the bot introduces itself. */
-export const UNOFFICIAL_NOTE = "Unofficial: not affiliated with WhatsApp or Meta.";
 
 /** Longest question, in characters, passed to the engine (longer text is cut). */
 export const MAX_QUESTION_LENGTH = 500;
@@ -29,155 +27,116 @@ export function truncate(text: string, max: number): string {
         .trimEnd()}…`;
 }
 
+/**
+ * Cuts `text` to `max` characters at a word boundary, ending with "…" when cut (button labels:
+ * never mid-word). A single word longer than `max` is cut where it must be.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  const kept = space >= max / 2 ? cut.slice(0, space) : cut;
+  return `${kept.replace(/[\s,;:.!?¿¡–-]+$/u, "")}…`;
+}
+
 /** A question as given to the engine: trimmed and at most {@link MAX_QUESTION_LENGTH} long. */
 export function clipQuestion(text: string): string {
   return truncate(text.trim(), MAX_QUESTION_LENGTH);
 }
 
 /** The full answer of an entry (private chats, /topics): the shared Telegram rendering. */
-export function entryMessage(entry: FaqEntry): string {
-  return formatEntryForTelegram(entry);
+export function entryMessage(t: BotTexts, entry: FaqEntry): string {
+  return formatEntryForTelegram(entry, {
+    sources: t.answer.sources,
+    lastReviewed: t.answer.lastReviewed,
+    unofficial: t.unofficial,
+  });
 }
 
 /** A shorter answer for groups: question, answer and sources on one line, no review date. */
-export function compactEntryMessage(entry: FaqEntry): string {
+export function compactEntryMessage(t: BotTexts, entry: FaqEntry): string {
   const sources = entry.sources.map(
     (url) => `<a href="${escapeAttribute(url)}">${escapeHtml(sourceLabel(url))}</a>`,
   );
   return [
     `<b>${escapeHtml(entry.question)}</b>`,
     markdownToTelegramHtml(entry.answer),
-    `<i>Sources: ${sources.join(" · ")}. ${escapeHtml(UNOFFICIAL_NOTE)}</i>`,
+    `<i>${t.answer.sources} ${sources.join(" · ")}. ${t.unofficial}</i>`,
   ].join("\n\n");
 }
 
 /** An answer opened from a deep link (`t.me/<bot>?start=<id>`): a first-contact hint, then the answer. */
-export function deepLinkEntryMessage(entry: FaqEntry): string {
-  return [
-    "👋 Here is the answer you opened. Ask me anything else about WhatsApp privacy in your own words, or browse /topics.",
-    entryMessage(entry),
-  ].join("\n\n");
+export function deepLinkEntryMessage(t: BotTexts, entry: FaqEntry): string {
+  return [t.deepLinkIntro, entryMessage(t, entry)].join("\n\n");
 }
 
 /** The honest reply when no entry is a confident match. */
-export function noAnswerMessage(hasSuggestions: boolean): string {
-  return hasSuggestions
-    ? "I don't have a confident answer to that. Did you mean one of these? Or browse all answers with /topics."
-    : "I don't have an answer to that in my FAQ. Try other words, or browse all answers with /topics.";
+export function noAnswerMessage(t: BotTexts, hasSuggestions: boolean): string {
+  return hasSuggestions ? t.noAnswerWithSuggestions : t.noAnswer;
 }
 
 /** The group version: no /topics there, so point to a private chat. */
-export function groupNoAnswerMessage(hasSuggestions: boolean): string {
-  return hasSuggestions
-    ? "I don't have a confident answer to that. The closest questions I know are below."
-    : "I don't have an answer to that in my FAQ. Try other words, or ask me in a private chat.";
+export function groupNoAnswerMessage(t: BotTexts, hasSuggestions: boolean): string {
+  return hasSuggestions ? t.groupNoAnswerWithSuggestions : t.groupNoAnswer;
 }
 
 /** /start without a payload. */
-export function welcomeMessage(categories: readonly Category[], entryCount: number): string {
+export function welcomeMessage(
+  t: BotTexts,
+  categories: readonly Category[],
+  entryCount: number,
+): string {
   const topics = categories.map((c) => escapeHtml(c.title)).join(" · ");
   return [
-    "👋 <b>Hi! I answer questions about WhatsApp privacy.</b>",
-    `I know ${entryCount} answers from a curated FAQ, each linked to its sources. Topics: ${topics}.`,
-    `<i>${escapeHtml(UNOFFICIAL_NOTE)}</i>`,
-    "Send me a question in your own words, for example <i>Can WhatsApp read my messages?</i>, or pick a topic:",
+    t.welcome.title,
+    t.welcome.body(entryCount, topics),
+    `<i>${t.unofficial}</i>`,
+    t.welcome.prompt,
   ].join("\n\n");
 }
 
-/** /start with a payload that is not (or no longer) an entry. */
-export function unknownDeepLinkMessage(): string {
-  return "That link points to an answer I no longer have. Ask me in your own words, or browse /topics.";
-}
-
 /** /help in a private chat. */
-export function helpMessage(botUsername: string): string {
+export function helpMessage(t: BotTexts, botUsername: string): string {
   const bot = `@${escapeHtml(botUsername)}`;
   return [
-    "<b>How to use this bot</b>",
-    "Send me a question about WhatsApp privacy in your own words, for example <i>Can WhatsApp see my location?</i>",
-    [
-      "/topics – browse all answers by topic",
-      "/ask &lt;question&gt; – ask a question (also works in groups)",
-      "/privacy – what this bot stores about you",
-      "/help – this message",
-    ].join("\n"),
-    `<b>In groups:</b> add me, then write <code>/ask your question</code>, mention ${bot} with your question, or reply to one of my messages. I ignore everything else.`,
-    `<b>In any chat:</b> type ${bot} followed by a question and pick an answer to share it.`,
-    `<i>${escapeHtml(UNOFFICIAL_NOTE)}</i>`,
+    t.help.title,
+    t.help.intro,
+    t.help.commands.join("\n"),
+    t.help.inGroups(bot),
+    t.help.inAnyChat(bot),
+    `<i>${t.unofficial}</i>`,
   ].join("\n\n");
 }
 
 /** Posted once when the bot is added to a group, and on /start or /help there. */
-export function groupIntroMessage(botUsername: string): string {
+export function groupIntroMessage(t: BotTexts, botUsername: string): string {
   const bot = `@${escapeHtml(botUsername)}`;
-  return [
-    "👋 I answer questions about WhatsApp privacy from a curated FAQ. " +
-      escapeHtml(UNOFFICIAL_NOTE),
-    `To ask: <code>/ask your question</code>, mention ${bot} with your question, or reply to one of my messages. I stay quiet otherwise.`,
-  ].join("\n\n");
+  return [`${t.groupIntro.about} ${t.unofficial}`, t.groupIntro.howTo(bot)].join("\n\n");
 }
 
 /** /privacy: what this bot keeps, in plain words. */
-export function privacyMessage(retentionDays: number): string {
-  const days = `${retentionDays} day${retentionDays === 1 ? "" : "s"}`;
+export function privacyMessage(t: BotTexts, retentionDays: number): string {
   return [
-    "<b>What this bot stores</b>",
-    [
-      "• It does <b>not</b> keep your user id, name, username, phone number, chat ids or IP address, nor the text of questions it answered.",
-      "• To answer reliably, each message you send it (as Telegram delivers it, with your user and chat id) is held in a queue until the answer is sent, then deleted. Only its update number is kept, for 24 hours, so that a repeated delivery is not answered twice.",
-      "• For each answer it gives: which FAQ entry, where (private chat, group, inline or web) and the hour. Nothing about who asked.",
-      "• For questions it could not answer: their text in lower case without punctuation, with e-mail addresses, links, @handles and long numbers (phone numbers, ids) removed; how often and when they were first and last asked; and the closest entry, to improve the FAQ. At most 10,000 such questions are kept (unless the operator sets another limit): the least asked go first. Nothing about who asked.",
-      "• For 👍 / 👎: the entry, the vote and the hour. So that you can change your vote, it also keeps a one-way code of you and the message (an HMAC, not your id) for 48 hours.",
-      "• To stop floods, it counts your questions per minute under another one-way code, forgotten after the minute.",
-      `• All of this is deleted after ${days}.`,
-    ].join("\n"),
-    "<b>Good to know:</b> chats with bots on Telegram are <b>not end-to-end encrypted</b>. Telegram's servers can read what you send here, as in any Telegram cloud chat. Don't send anything you would not put in a public FAQ.",
-    `<i>${escapeHtml(UNOFFICIAL_NOTE)}</i>`,
+    t.privacy.title,
+    t.privacy
+      .kept(retentionDays)
+      .map((line) => `• ${line}`)
+      .join("\n"),
+    t.privacy.goodToKnow,
+    `<i>${t.unofficial}</i>`,
   ].join("\n\n");
 }
 
 /** Root of /topics. */
-export function topicsMessage(): string {
-  return "<b>Topics</b>\n\nPick a topic to see its questions:";
+export function topicsMessage(t: BotTexts): string {
+  return `${t.topics.title}\n\n${t.topics.pickTopic}`;
 }
 
 /** One category of /topics. */
-export function categoryMessage(category: Category): string {
-  return `<b>${escapeHtml(category.title)}</b>\n${escapeHtml(category.description)}\n\nPick a question:`;
+export function categoryMessage(t: BotTexts, category: Category): string {
+  return `<b>${escapeHtml(category.title)}</b>\n${escapeHtml(category.description)}\n\n${t.topics.pickQuestion}`;
 }
-
-/** Reply to /ask without a question. */
-export function askUsageMessage(): string {
-  return "Write your question after the command, for example: <code>/ask can WhatsApp read my messages?</code>";
-}
-
-/** Reply to an @-mention or /ask in a group with nothing else in it. */
-export function groupEmptyQuestionMessage(): string {
-  return "Yes? Write your question with the mention, for example: <i>can WhatsApp see my location?</i>";
-}
-
-/** Private message that is not text (a sticker, a photo...). */
-export function textOnlyMessage(): string {
-  return "I can only read text. Send me your question as a message, or browse /topics.";
-}
-
-/** A command the bot does not know, in a private chat. */
-export function unknownCommandMessage(): string {
-  return "I don't know that command. Send me a question, or see /help.";
-}
-
-/** Group /topics: browsing happens in a private chat. */
-export function groupTopicsMessage(): string {
-  return "Browsing topics works best in a private chat with me:";
-}
-
-/** While the first index is being built. */
-export const STARTING_UP_NOTICE = "I'm just starting up. Please try again in a few seconds.";
-/** A pressed button whose data is stale (older release) or unknown. */
-export const STALE_BUTTON_NOTICE = "This button is out of date. Ask again, or send /topics.";
-/** Sent once when someone goes over the per-user question limit; then the bot stays silent. */
-export const RATE_LIMIT_NOTICE =
-  "You're asking faster than I can keep up with. Please wait a minute, then ask again.";
 
 /**
  * The plain-text beginning of an answer, for inline result descriptions: rendered, tags

@@ -21,6 +21,8 @@ import {
   groupFeature,
   helpFeature,
   inlineFeature,
+  languageChoice,
+  languageFeature,
   membershipFeature,
   privacyFeature,
   questionFeature,
@@ -106,7 +108,9 @@ export function createBot(token: string, deps: BotDependencies): FaqBot {
   // Before anything that answers.
   if (deps.rateLimit !== undefined) protectedBot.use(questionRateLimit(deps.rateLimit));
   protectedBot.use(requireEngine());
+  protectedBot.use(languageChoice());
   protectedBot.use(startFeature());
+  protectedBot.use(languageFeature());
   protectedBot.use(helpFeature());
   protectedBot.use(privacyFeature());
   protectedBot.use(statsFeature()); // before questions: /stats is never an "unknown command"

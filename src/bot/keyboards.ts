@@ -2,8 +2,9 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Category, FaqEntry } from "../faq/types.js";
+import type { BotTexts } from "../i18n/catalog.js";
 import { type CallbackAction, encodeCallbackData } from "./callback-data.js";
-import { truncate } from "./format.js";
+import { shortenAtWord, truncate } from "./format.js";
 
 /** Longest button label; Telegram cuts long labels anyway, badly. */
 export const MAX_BUTTON_LABEL = 60;
@@ -20,12 +21,14 @@ export function deepLink(botUsername: string, payload?: string): string {
 
 const button = (text: string, action: CallbackAction) =>
   InlineKeyboard.text(truncate(text, MAX_BUTTON_LABEL), encodeCallbackData(action));
-const entryButton = (entry: FaqEntry, action: CallbackAction) => button(entry.question, action);
+// Questions are cut at a word boundary, never mid-word.
+const entryButton = (entry: FaqEntry, action: CallbackAction) =>
+  InlineKeyboard.text(shortenAtWord(entry.question, MAX_BUTTON_LABEL), encodeCallbackData(action));
 const feedbackRow = (entry: FaqEntry): Row => [
   button("👍", { kind: "vote", faqId: entry.id, vote: "up" }),
   button("👎", { kind: "vote", faqId: entry.id, vote: "down" }),
 ];
-const allTopicsButton = () => button("« All topics", { kind: "topics" });
+const allTopicsButton = (t: BotTexts) => button(t.buttons.allTopics, { kind: "topics" });
 
 /** Under a private answer: up to 3 related questions, one per row, then 👍 / 👎. */
 export function privateAnswerKeyboard(
@@ -59,18 +62,18 @@ export function topicsKeyboard(categories: readonly Category[]): InlineKeyboard 
 }
 
 /** The questions of one category, then a back button to the categories. */
-export function categoryKeyboard(entries: readonly FaqEntry[]): InlineKeyboard {
+export function categoryKeyboard(t: BotTexts, entries: readonly FaqEntry[]): InlineKeyboard {
   return InlineKeyboard.from([
     ...entries.map((entry) => [entryButton(entry, { kind: "topic-answer", faqId: entry.id })]),
-    [allTopicsButton()],
+    [allTopicsButton(t)],
   ]);
 }
 
 /** Under an answer reached through /topics: 👍 / 👎, then back to its category or all topics. */
-export function topicAnswerKeyboard(entry: FaqEntry): InlineKeyboard {
+export function topicAnswerKeyboard(t: BotTexts, entry: FaqEntry): InlineKeyboard {
   return InlineKeyboard.from([
     feedbackRow(entry),
-    [button("« Back", { kind: "category", categoryId: entry.category }), allTopicsButton()],
+    [button(t.buttons.back, { kind: "category", categoryId: entry.category }), allTopicsButton(t)],
   ]);
 }
 
@@ -84,7 +87,7 @@ export function openInBotKeyboard(
       .slice(0, MAX_RELATED_BUTTONS)
       .map((entry) => [
         InlineKeyboard.url(
-          truncate(entry.question, MAX_BUTTON_LABEL),
+          shortenAtWord(entry.question, MAX_BUTTON_LABEL),
           deepLink(botUsername, entry.id),
         ),
       ]),

@@ -21,6 +21,17 @@ export class VoterKeys {
    * @param userId Telegram id of whoever pressed the button.
    * @param messageRef The message the button is on: `chatId:messageId`, or an inline message id.
    */
+  /**
+   * The key a person's language choice (/language) is kept under: an HMAC of their id alone, in
+   * its own domain, so it matches none of their vote keys and reveals nothing about them.
+   */
+  languageKeyFor(userId: number): string {
+    return createHmac("sha256", this.#secret)
+      .update(`language\u0000${userId}`)
+      .digest("base64url")
+      .slice(0, 32);
+  }
+
   keyFor(userId: number, messageRef: string): string {
     return createHmac("sha256", this.#secret)
       .update(`${userId}\u0000${messageRef}`)

@@ -18,11 +18,27 @@ export function sourceLabel(url: string): string {
   }
 }
 
+/** The words around an answer, in the reader's language (Telegram HTML). */
+export interface EntryLabels {
+  readonly sources: string;
+  readonly lastReviewed: (date: string) => string;
+  readonly unofficial: string;
+}
+
+const ENGLISH_LABELS: EntryLabels = {
+  sources: "Sources:",
+  lastReviewed: (date) => `Last reviewed ${date}.`,
+  unofficial: "Unofficial: not affiliated with WhatsApp or Meta.",
+};
+
 /**
  * The full Telegram message for an entry: the question in bold, the answer, then compact source
  * links and the review date. `faq:check` makes sure this fits one Telegram message.
  */
-export function formatEntryForTelegram(entry: RenderableEntry): string {
+export function formatEntryForTelegram(
+  entry: RenderableEntry,
+  labels: EntryLabels = ENGLISH_LABELS,
+): string {
   const sources = entry.sources
     .map(
       (url) =>
@@ -32,6 +48,6 @@ export function formatEntryForTelegram(entry: RenderableEntry): string {
   return [
     `<b>${escapeHtml(entry.question)}</b>`,
     markdownToTelegramHtml(entry.answer),
-    `<i>Sources:</i> ${sources}\n<i>Last reviewed ${escapeHtml(entry.reviewed)}. Unofficial, not affiliated with WhatsApp or Meta.</i>`,
+    `<i>${labels.sources}</i> ${sources}\n<i>${labels.lastReviewed(escapeHtml(entry.reviewed))} ${labels.unofficial}</i>`,
   ].join("\n\n");
 }

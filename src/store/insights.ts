@@ -30,6 +30,8 @@ export const INSIGHT_CHANNELS: readonly InsightChannel[] = [
 export const DEFAULT_RETENTION_DAYS = 30;
 /** How long a duplicate-vote guard (an HMAC key) lives: long enough for a conversation. */
 export const DEFAULT_VOTER_KEY_TTL_SECONDS = 48 * 60 * 60;
+/** How long a language choice is kept (a year; `/privacy` and `about-this-bot` say so). */
+export const LANGUAGE_CHOICE_TTL_SECONDS = 365 * 24 * 60 * 60;
 /** How long a claimed update id is remembered: Telegram gives up redelivering within 24 h. */
 export const DEFAULT_UPDATE_CLAIM_TTL_SECONDS = 24 * 60 * 60;
 /**
@@ -166,6 +168,13 @@ export interface InsightsStore {
    * each update by its id and finds duplicates itself. Kept until the stores drop it.
    */
   claimUpdate(updateId: number): Promise<boolean>;
+  /**
+   * Keeps the language someone chose (the bot's /language) under `userKey`, an HMAC of their
+   * user id (never the id), for {@link LANGUAGE_CHOICE_TTL_SECONDS}; `null` forgets it.
+   */
+  chooseLanguage(userKey: string, language: string | null): Promise<void>;
+  /** The language kept under `userKey`, or null (none, or expired). */
+  chosenLanguage(userKey: string): Promise<string | null>;
   /** FAQ ids most often given as answers within the retention period, most first. */
   mostAsked(limit: number): Promise<string[]>;
   /** Usage over the last `days` UTC days. */

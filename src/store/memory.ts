@@ -16,6 +16,7 @@ import {
   byFrequencyThenRecency,
 } from "./buckets.js";
 import {
+  LANGUAGE_CHOICE_TTL_SECONDS,
   checkLimit,
   checkStatsQuery,
   resolveStoreOptions,
@@ -62,6 +63,8 @@ export class MemoryInsightsStore implements InsightsStore {
   /** hour -> faqId -> votes */
   readonly #feedback = new Map<number, Map<string, { up: number; down: number }>>();
   readonly #voteGuards = new Map<string, VoteGuard>();
+  /** user key -> chosen language and its expiry (ms) */
+  readonly #languages = new Map<string, { language: string; expiresAt: number }>();
   /** update id -> expiry (ms) */
   readonly #claims = new Map<number, number>();
   #closed = false;
@@ -129,6 +132,24 @@ export class MemoryInsightsStore implements InsightsStore {
       expiresAt: now + this.#options.voterKeyTtlSeconds * 1000,
     });
     return "recorded";
+  }
+
+  async chooseLanguage(userKey: string, language: string | null): Promise<void> {
+    this.#open();
+    if (language === null) this.#languages.delete(userKey);
+    else
+      this.#languages.set(userKey, {
+        language,
+        expiresAt: this.#options.nowMs() + LANGUAGE_CHOICE_TTL_SECONDS * 1000,
+      });
+  }
+
+  async chosenLanguage(userKey: string): Promise<string | null> {
+    this.#open();
+    const choice = this.#languages.get(userKey);
+    return choice !== undefined && choice.expiresAt > this.#options.nowMs()
+      ? choice.language
+      : null;
   }
 
   async claimUpdate(updateId: number): Promise<boolean> {
@@ -239,6 +260,7 @@ export class MemoryInsightsStore implements InsightsStore {
     removed += deleteWhere(this.#questions, (day) => day < oldestDay);
     removed += deleteWhere(this.#voteGuards, (_key, guard) => guard.expiresAt <= now.getTime());
     removed += deleteWhere(this.#claims, (_id, expiresAt) => expiresAt <= now.getTime());
+    removed += deleteWhere(this.#languages, (_key, choice) => choice.expiresAt <= now.getTime());
     return { removed };
   }
 

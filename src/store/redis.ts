@@ -48,6 +48,7 @@ import { breakerOf, CircuitOpenError, type CircuitBreaker } from "./circuit-brea
 import { GroupCommit } from "./group-commit.js";
 import { HourlyTally } from "./hourly-tally.js";
 import {
+  LANGUAGE_CHOICE_TTL_SECONDS,
   checkLimit,
   checkStatsQuery,
   MAX_PENDING_QUESTIONS,
@@ -358,6 +359,19 @@ export class RedisInsightsStore implements InsightsStore {
       hourExpiresAt(hour, this.#options.retentionDays),
       this.#prefix,
     );
+  }
+
+  async chooseLanguage(userKey: string, language: string | null): Promise<void> {
+    const key = `${this.#prefix}lang:${userKey}`;
+    if (language === null) await this.#call("chooseLanguage", () => this.#redis.del(key));
+    else
+      await this.#call("chooseLanguage", () =>
+        this.#redis.set(key, language, "EX", LANGUAGE_CHOICE_TTL_SECONDS),
+      );
+  }
+
+  async chosenLanguage(userKey: string): Promise<string | null> {
+    return this.#call("chosenLanguage", () => this.#redis.get(`${this.#prefix}lang:${userKey}`));
   }
 
   async claimUpdate(updateId: number): Promise<boolean> {

@@ -102,6 +102,16 @@ export class ResilientInsightsStore implements InsightsStore {
     return this.#guard("recordVote", () => this.#inner.recordVote(event), "recorded");
   }
 
+  /** Rejects: the bot then says the choice could not be kept, rather than pretend it was. */
+  chooseLanguage(userKey: string, language: string | null): Promise<void> {
+    return this.#inner.chooseLanguage(userKey, language);
+  }
+
+  /** Degrades to null: the language then follows the app's and the question's. */
+  chosenLanguage(userKey: string): Promise<string | null> {
+    return this.#guard("chosenLanguage", () => this.#inner.chosenLanguage(userKey), null);
+  }
+
   /** Degrades to true: better to answer a rare duplicate than to drop an update. */
   claimUpdate(updateId: number): Promise<boolean> {
     return this.#guard("claimUpdate", () => this.#inner.claimUpdate(updateId), true);

@@ -29,6 +29,7 @@ import {
 import { GroupCommit } from "./group-commit.js";
 import { HourlyTally, type HourlyCount } from "./hourly-tally.js";
 import {
+  LANGUAGE_CHOICE_TTL_SECONDS,
   checkLimit,
   checkStatsQuery,
   resolveStoreOptions,
@@ -170,6 +171,15 @@ const MIGRATIONS: readonly string[] = [
   // The unanswered log's cap deletes the rarest rows first (see evictRarest).
   `
   CREATE INDEX unanswered_questions_rarest ON unanswered_questions (count, day, question);
+  `,
+  // Languages chosen with the bot's /language, under an HMAC of the user id (never the id).
+  `
+  CREATE TABLE language_choices (
+    user_key TEXT PRIMARY KEY,
+    language TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX language_choices_by_expiry ON language_choices (expires_at);
   `,
 ];
 
@@ -328,6 +338,14 @@ function prepareStatements(db: Database.Database) {
     pruneFeedback: db.prepare<[number]>(`DELETE FROM feedback_hourly WHERE hour < ?`),
     pruneVoteGuards: db.prepare<[number]>(`DELETE FROM vote_guards WHERE expires_at <= ?`),
     pruneClaims: db.prepare<[number]>(`DELETE FROM update_claims WHERE expires_at <= ?`),
+    chooseLanguage: db.prepare<[string, string, number]>(
+      `INSERT OR REPLACE INTO language_choices (user_key, language, expires_at) VALUES (?, ?, ?)`,
+    ),
+    forgetLanguage: db.prepare<[string]>(`DELETE FROM language_choices WHERE user_key = ?`),
+    chosenLanguage: db.prepare<[string, number], { language: string }>(
+      `SELECT language FROM language_choices WHERE user_key = ? AND expires_at > ?`,
+    ),
+    pruneLanguages: db.prepare<[number]>(`DELETE FROM language_choices WHERE expires_at <= ?`),
   };
 }
 
@@ -577,6 +595,20 @@ export class SqliteInsightsStore implements InsightsStore {
     return this.#healing(() => this.#recordVote(event));
   }
 
+  async chooseLanguage(userKey: string, language: string | null): Promise<void> {
+    const expiresAt = this.#options.nowMs() + LANGUAGE_CHOICE_TTL_SECONDS * 1000;
+    this.#healing(() =>
+      language === null
+        ? this.#sql.forgetLanguage.run(userKey)
+        : this.#sql.chooseLanguage.run(userKey, language, expiresAt),
+    );
+  }
+
+  async chosenLanguage(userKey: string): Promise<string | null> {
+    const now = this.#options.nowMs();
+    return this.#healing(() => this.#sql.chosenLanguage.get(userKey, now)?.language ?? null);
+  }
+
   async claimUpdate(updateId: number): Promise<boolean> {
     const now = this.#options.nowMs();
     const expiresAt = now + this.#options.updateClaimTtlSeconds * 1000;
@@ -691,6 +723,7 @@ export class SqliteInsightsStore implements InsightsStore {
       this.#sql.pruneFeedback.run(oldestHour),
       this.#sql.pruneVoteGuards.run(now),
       this.#sql.pruneClaims.run(now),
+      this.#sql.pruneLanguages.run(now),
     ].reduce((sum, result) => sum + result.changes, 0);
   }
 }

@@ -1,4 +1,5 @@
 import { Api } from "grammy";
+import { es } from "../../src/i18n/locales/es.js";
 import { describe, expect, it } from "vitest";
 import {
   ALLOWED_UPDATES,
@@ -18,12 +19,15 @@ describe("bot profile", () => {
     const api = new Api(TEST_TOKEN);
     api.config.use(fake.transformer);
     await registerBotProfile(api, new RecordingLogger());
-    expect(fake.calls.map((c) => c.method)).toEqual([
-      "setMyCommands",
-      "setMyCommands",
-      "setMyDescription",
-      "setMyShortDescription",
-    ]);
+    const steps = ["setMyCommands", "setMyCommands", "setMyDescription", "setMyShortDescription"];
+    // English by default, then each other language under its language_code.
+    expect(fake.calls.map((c) => c.method)).toEqual(Array.from({ length: 8 }, () => steps).flat());
+    const spanish = fake.calls.slice(4, 8);
+    expect(spanish.map((c) => c.payload.language_code)).toEqual(["es", "es", "es", "es"]);
+    expect(spanish[0]!.payload.commands).toContainEqual({
+      command: "language",
+      description: es.bot.commands.language,
+    });
     expect(fake.calls[0]!.payload).toEqual({
       commands: PRIVATE_COMMANDS,
       scope: { type: "all_private_chats" },
@@ -47,7 +51,7 @@ describe("bot profile", () => {
     api.config.use(fake.transformer);
     const logger = new RecordingLogger();
     await registerBotProfile(api, logger);
-    expect(fake.calls).toHaveLength(4);
+    expect(fake.calls).toHaveLength(32);
     expect(logger.at("warn")).toHaveLength(1);
   });
 

@@ -7,6 +7,7 @@ import type { Message, User } from "grammy/types";
 import { expect, it } from "vitest";
 import { decodeCallbackData, encodeCallbackData } from "../../src/bot/callback-data.js";
 import { deepLinkEntryMessage } from "../../src/bot/format.js";
+import { en } from "../../src/i18n/locales/en.js";
 import { ALLOWED_UPDATES, GROUP_COMMANDS, PRIVATE_COMMANDS } from "../../src/bot/profile.js";
 import type { StandInCall } from "../support/bot-api-stand-in.js";
 import { checkTelegramHtml } from "../support/telegram-html.js";
@@ -74,8 +75,9 @@ export function defineSharedScenarios(harness: () => E2eHarness): void {
       commands: GROUP_COMMANDS,
       scope: { type: "all_group_chats" },
     });
-    expect(api.callsTo("setMyDescription")).toHaveLength(1);
-    expect(api.callsTo("setMyShortDescription")).toHaveLength(1);
+    // English by default, and one of each per other language (Telegram's language_code).
+    expect(api.callsTo("setMyDescription")).toHaveLength(8);
+    expect(api.callsTo("setMyShortDescription")).toHaveLength(8);
     expect(api.callsTo("getMe")).toHaveLength(1);
   });
 
@@ -118,7 +120,9 @@ export function defineSharedScenarios(harness: () => E2eHarness): void {
       expect(String(part.payload.text).length).toBeLessThanOrEqual(4096);
     }
     // Cut between two paragraphs: together the parts are exactly the whole reply.
-    expect(parts.map((p) => p.payload.text).join("\n\n")).toBe(deepLinkEntryMessage(h.longEntry));
+    expect(parts.map((p) => p.payload.text).join("\n\n")).toBe(
+      deepLinkEntryMessage(en.bot, h.longEntry),
+    );
     expect(String(parts[0]!.payload.text)).toMatch(/^👋/);
     expect(parts[0]!.payload.reply_markup).toBeUndefined(); // the keyboard goes under the last part
     expect(buttons(parts[1]!).map((b) => b.text)).toContain("👍");

@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { Update, User } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCallbackData } from "../../src/bot/callback-data.js";
-import { RATE_LIMIT_NOTICE } from "../../src/bot/format.js";
+import { en } from "../../src/i18n/locales/en.js";
 import { postUpdate, queueCounts, WEBHOOK_BASE_URL, WEBHOOK_SECRET } from "../e2e/bot-harness.js";
 import { BotApiStandIn } from "../support/bot-api-stand-in.js";
 import { BotServiceProcess } from "../support/bot-service-process.js";
@@ -173,7 +173,7 @@ describe.runIf(redisAvailable())("two instances sharing one Redis (webhook mode)
     await new Promise((resolve) => setTimeout(resolve, 500)); // the sixth stays unanswered
     const texts = api!.callsToChat("sendMessage", user.id).map((call) => call.payload.text);
     expect(texts).toHaveLength(BOT_LIMIT + 1);
-    expect(texts.at(-1)).toBe(RATE_LIMIT_NOTICE);
+    expect(texts.at(-1)).toBe(en.bot.rateLimit);
     console.log(
       `[multi-instance] rate limit: /ask at ${ASK_LIMIT}/min per IP, alternating instances -> ${results.join(" ")} (Retry-After ${retryAfter}s); bot at ${BOT_LIMIT}/min per user, 6 questions split A/B -> ${BOT_LIMIT} answers + 1 notice, then silence`,
     );

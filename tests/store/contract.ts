@@ -308,6 +308,22 @@ export function defineInsightsStoreContract(
     });
   });
 
+  describe("language choices", () => {
+    it("keeps a chosen language under its key, replaces it, and forgets it on null", async () => {
+      const store = await open({});
+      expect(await store.chosenLanguage("hmac-a")).toBeNull();
+      await store.chooseLanguage("hmac-a", "pt");
+      await store.chooseLanguage("hmac-b", "hi");
+      expect(await store.chosenLanguage("hmac-a")).toBe("pt");
+      await store.chooseLanguage("hmac-a", "de");
+      expect(await store.chosenLanguage("hmac-a")).toBe("de");
+      await store.chooseLanguage("hmac-a", null);
+      expect(await store.chosenLanguage("hmac-a")).toBeNull();
+      expect(await store.chosenLanguage("hmac-b")).toBe("hi");
+      await store.close();
+    });
+  });
+
   describe("duplicate updates", () => {
     it("lets exactly one caller claim an update id", async () => {
       const store = await open({});

@@ -34,7 +34,7 @@ describe("SqliteInsightsStore", () => {
 
     const db = new Database(path, { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.pragma("user_version", { simple: true })).toBe(2);
+    expect(db.pragma("user_version", { simple: true })).toBe(3);
     db.close();
 
     const reopened = new SqliteInsightsStore({ path });

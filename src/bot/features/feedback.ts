@@ -2,7 +2,6 @@ import { Composer } from "grammy";
 import type { VoteOutcome } from "../../store/insights.js";
 import type { BotContext } from "../context.js";
 import { type CallbackContext, onCallbackAction } from "../filters.js";
-import { STALE_BUTTON_NOTICE } from "../format.js";
 
 const THANKS: Record<VoteOutcome, (emoji: string) => string> = {
   recorded: (emoji) => `Thanks for your feedback ${emoji}`,
@@ -18,7 +17,7 @@ export function feedbackFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   onCallbackAction(composer, "vote", async (ctx, { faqId, vote }) => {
     if (ctx.faq.entry(faqId) === undefined) {
-      await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
+      await ctx.answerCallbackQuery({ text: ctx.texts.staleButton });
       return;
     }
     const voterKey = ctx.services.voterKeys.keyFor(ctx.callbackQuery.from.id, messageRef(ctx));

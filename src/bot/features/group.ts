@@ -2,8 +2,8 @@ import { Composer } from "grammy";
 import { answerInGroup } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { mentionsOfBot, questionWithoutMentions } from "../filters.js";
-import { askUsageMessage, groupEmptyQuestionMessage } from "../format.js";
 import { replyWithHtml } from "../send.js";
+import { smallTalkOf } from "../small-talk.js";
 
 /**
  * Groups and supergroups: the bot answers only `/ask` (or `/ask@<bot>`), messages that
@@ -17,7 +17,7 @@ export function groupFeature(): Composer<BotContext> {
   group.command("ask", async (ctx) => {
     const question = ctx.match.trim();
     if (question === "")
-      await replyWithHtml(ctx, askUsageMessage(), { replyTo: ctx.msg.message_id });
+      await replyWithHtml(ctx, ctx.texts.askUsage, { replyTo: ctx.msg.message_id });
     else await answerInGroup(ctx, question, ctx.msg.message_id);
   });
 
@@ -28,9 +28,18 @@ export function groupFeature(): Composer<BotContext> {
     const isReplyToBot = message.reply_to_message?.from?.id === ctx.me.id;
     if (mentions.length === 0 && !isReplyToBot) return; // chatter: never answered
     const question = questionWithoutMentions(message.text, mentions);
-    if (question === "")
-      await replyWithHtml(ctx, groupEmptyQuestionMessage(), { replyTo: message.message_id });
-    else await answerInGroup(ctx, question, message.message_id);
+    if (question === "") {
+      await replyWithHtml(ctx, ctx.texts.groupEmptyQuestion, { replyTo: message.message_id });
+      return;
+    }
+    if (mentions.length === 0) {
+      // A reply to the bot may be "thanks!" or "lol ok": the whole group must not hear "no
+      // answer". Small talk gets nothing, and a reply is answered only when an entry answers it.
+      if (smallTalkOf(question) !== undefined) return;
+      await answerInGroup(ctx, question, message.message_id, { onlyIfAnswered: true });
+      return;
+    }
+    await answerInGroup(ctx, question, message.message_id);
   });
 
   return composer;

@@ -7,10 +7,12 @@ import { replyWithHtml } from "../send.js";
 export function helpFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.chatType("private").command("help", async (ctx) => {
-    await replyWithHtml(ctx, helpMessage(ctx.me.username));
+    await replyWithHtml(ctx, helpMessage(ctx.texts, ctx.me.username));
   });
   composer.chatType(["group", "supergroup"]).command("help", async (ctx) => {
-    await replyWithHtml(ctx, groupIntroMessage(ctx.me.username), { replyTo: ctx.msg.message_id });
+    await replyWithHtml(ctx, groupIntroMessage(ctx.texts, ctx.me.username), {
+      replyTo: ctx.msg.message_id,
+    });
   });
   return composer;
 }

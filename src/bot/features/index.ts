@@ -3,6 +3,7 @@ export { feedbackFeature } from "./feedback.js";
 export { groupFeature } from "./group.js";
 export { helpFeature } from "./help.js";
 export { inlineFeature } from "./inline.js";
+export { languageChoice, languageFeature } from "./language.js";
 export { membershipFeature } from "./membership.js";
 export { privacyFeature } from "./privacy.js";
 export { questionFeature } from "./question.js";

@@ -5,6 +5,7 @@ import type { UserFaq } from "../context.js";
 import type { InsightsStore } from "../../store/insights.js";
 import { recordAnswered } from "../answering.js";
 import type { BotContext } from "../context.js";
+import type { BotTexts } from "../../i18n/catalog.js";
 import { loggableError } from "../error-boundary.js";
 import { answerSnippet, clipQuestion, entryMessage, fitOneMessage, truncate } from "../format.js";
 import { deepLink, linkKeyboard } from "../keyboards.js";
@@ -37,8 +38,8 @@ export function inlineFeature(): Composer<BotContext> {
     const username = ctx.me.username;
     const results =
       entries.length > 0
-        ? entries.map((entry) => articleFor(entry, username))
-        : [noAnswerArticle(username)];
+        ? entries.map((entry) => articleFor(ctx.texts, entry, username))
+        : [noAnswerArticle(ctx.texts, username)];
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS });
   });
 
@@ -69,26 +70,25 @@ export function inlineFeature(): Composer<BotContext> {
 }
 
 /** One entry as an inline result. */
-export function articleFor(entry: FaqEntry, botUsername: string): InlineQueryResultArticle {
+export function articleFor(
+  t: BotTexts,
+  entry: FaqEntry,
+  botUsername: string,
+): InlineQueryResultArticle {
   return InlineQueryResultBuilder.article(entry.id, truncate(entry.question, 100), {
     description: answerSnippet(entry),
-    reply_markup: linkKeyboard("Open in bot", deepLink(botUsername, entry.id)),
-  }).text(fitOneMessage(entryMessage(entry)), {
+    reply_markup: linkKeyboard(t.buttons.openInBot, deepLink(botUsername, entry.id)),
+  }).text(fitOneMessage(entryMessage(t, entry)), {
     parse_mode: "HTML",
     link_preview_options: { is_disabled: true },
   });
 }
 
-function noAnswerArticle(botUsername: string): InlineQueryResultArticle {
-  return InlineQueryResultBuilder.article(NO_ANSWER_RESULT_ID, "No answer found", {
-    description: "Nothing in the WhatsApp privacy FAQ matches that. Try other words.",
-    reply_markup: linkKeyboard("Ask the bot", deepLink(botUsername)),
-  }).text(
-    "I couldn't find an answer to that in the WhatsApp privacy FAQ. Ask the bot directly, or browse its topics.",
-    {
-      parse_mode: "HTML",
-    },
-  );
+function noAnswerArticle(t: BotTexts, botUsername: string): InlineQueryResultArticle {
+  return InlineQueryResultBuilder.article(NO_ANSWER_RESULT_ID, t.inline.noAnswerTitle, {
+    description: t.inline.noAnswerDescription,
+    reply_markup: linkKeyboard(t.buttons.askTheBot, deepLink(botUsername)),
+  }).text(t.inline.noAnswerMessage, { parse_mode: "HTML" });
 }
 
 /**

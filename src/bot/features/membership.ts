@@ -20,7 +20,7 @@ export function membershipFeature(): Composer<BotContext> {
     const { old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
     if (!joined(before, after)) return;
     ctx.logger.info({ chat_type: ctx.chat.type }, "added to a group");
-    await replyWithHtml(ctx, groupIntroMessage(ctx.me.username));
+    await replyWithHtml(ctx, groupIntroMessage(ctx.texts, ctx.me.username));
   });
   return composer;
 }

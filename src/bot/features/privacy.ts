@@ -7,10 +7,10 @@ import { replyWithHtml } from "../send.js";
 export function privacyFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.chatType("private").command("privacy", async (ctx) => {
-    await replyWithHtml(ctx, privacyMessage(ctx.services.retentionDays));
+    await replyWithHtml(ctx, privacyMessage(ctx.texts, ctx.services.retentionDays));
   });
   composer.chatType(["group", "supergroup"]).command("privacy", async (ctx) => {
-    await replyWithHtml(ctx, privacyMessage(ctx.services.retentionDays), {
+    await replyWithHtml(ctx, privacyMessage(ctx.texts, ctx.services.retentionDays), {
       replyTo: ctx.msg.message_id,
     });
   });

@@ -1,12 +1,7 @@
 import { Composer } from "grammy";
 import { sendEntry } from "../answering.js";
 import type { BotContext } from "../context.js";
-import {
-  groupIntroMessage,
-  topicsMessage,
-  unknownDeepLinkMessage,
-  welcomeMessage,
-} from "../format.js";
+import { groupIntroMessage, topicsMessage, welcomeMessage } from "../format.js";
 import { topicsKeyboard } from "../keyboards.js";
 import { replyWithHtml } from "../send.js";
 
@@ -24,25 +19,29 @@ export function startFeature(): Composer<BotContext> {
     const engine = ctx.faq;
     const payload = ctx.match.trim();
     if (payload === TOPICS_PAYLOAD) {
-      await replyWithHtml(ctx, topicsMessage(), { keyboard: topicsKeyboard(engine.categories) });
+      await replyWithHtml(ctx, topicsMessage(ctx.texts), {
+        keyboard: topicsKeyboard(engine.categories),
+      });
       return;
     }
     if (payload !== "") {
       const entry = engine.entry(payload);
       if (entry !== undefined) await sendEntry(ctx, entry, { fromDeepLink: true });
       else
-        await replyWithHtml(ctx, unknownDeepLinkMessage(), {
+        await replyWithHtml(ctx, ctx.texts.unknownDeepLink, {
           keyboard: topicsKeyboard(engine.categories),
         });
       return;
     }
-    await replyWithHtml(ctx, welcomeMessage(engine.categories, engine.entries.length), {
+    await replyWithHtml(ctx, welcomeMessage(ctx.texts, engine.categories, engine.entries.length), {
       keyboard: topicsKeyboard(engine.categories),
     });
   });
 
   composer.chatType(["group", "supergroup"]).command("start", async (ctx) => {
-    await replyWithHtml(ctx, groupIntroMessage(ctx.me.username), { replyTo: ctx.msg.message_id });
+    await replyWithHtml(ctx, groupIntroMessage(ctx.texts, ctx.me.username), {
+      replyTo: ctx.msg.message_id,
+    });
   });
 
   return composer;

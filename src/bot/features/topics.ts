@@ -2,13 +2,7 @@ import { Composer } from "grammy";
 import { channelOf, recordAnswered } from "../answering.js";
 import type { BotContext } from "../context.js";
 import { onCallbackAction } from "../filters.js";
-import {
-  categoryMessage,
-  entryMessage,
-  groupTopicsMessage,
-  STALE_BUTTON_NOTICE,
-  topicsMessage,
-} from "../format.js";
+import { categoryMessage, entryMessage, topicsMessage } from "../format.js";
 import {
   categoryKeyboard,
   deepLink,
@@ -27,19 +21,24 @@ export function topicsFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.chatType("private").command("topics", async (ctx) => {
-    await replyWithHtml(ctx, topicsMessage(), { keyboard: topicsKeyboard(ctx.faq.categories) });
+    await replyWithHtml(ctx, topicsMessage(ctx.texts), {
+      keyboard: topicsKeyboard(ctx.faq.categories),
+    });
   });
 
   composer.chatType(["group", "supergroup"]).command("topics", async (ctx) => {
-    await replyWithHtml(ctx, groupTopicsMessage(), {
+    await replyWithHtml(ctx, ctx.texts.topics.inGroup, {
       replyTo: ctx.msg.message_id,
-      keyboard: linkKeyboard("Browse topics", deepLink(ctx.me.username, TOPICS_PAYLOAD)),
+      keyboard: linkKeyboard(
+        ctx.texts.topics.title.replace(/<[^>]+>/g, ""),
+        deepLink(ctx.me.username, TOPICS_PAYLOAD),
+      ),
     });
   });
 
   onCallbackAction(composer, "topics", async (ctx) => {
     await ctx.answerCallbackQuery();
-    await editOrReplyWithHtml(ctx, topicsMessage(), topicsKeyboard(ctx.faq.categories));
+    await editOrReplyWithHtml(ctx, topicsMessage(ctx.texts), topicsKeyboard(ctx.faq.categories));
   });
 
   onCallbackAction(composer, "category", async (ctx, { categoryId }) => {
@@ -47,22 +46,30 @@ export function topicsFeature(): Composer<BotContext> {
     const category = engine.categories.find((c) => c.id === categoryId);
     const entries = engine.entries.filter((entry) => entry.category === categoryId);
     if (category === undefined || entries.length === 0) {
-      await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
+      await ctx.answerCallbackQuery({ text: ctx.texts.staleButton });
       return;
     }
     await ctx.answerCallbackQuery();
-    await editOrReplyWithHtml(ctx, categoryMessage(category), categoryKeyboard(entries));
+    await editOrReplyWithHtml(
+      ctx,
+      categoryMessage(ctx.texts, category),
+      categoryKeyboard(ctx.texts, entries),
+    );
   });
 
   onCallbackAction(composer, "topic-answer", async (ctx, { faqId }) => {
     const entry = ctx.faq.entry(faqId);
     if (entry === undefined) {
-      await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
+      await ctx.answerCallbackQuery({ text: ctx.texts.staleButton });
       return;
     }
     await ctx.answerCallbackQuery();
     recordAnswered(ctx, entry, channelOf(ctx));
-    await editOrReplyWithHtml(ctx, entryMessage(entry), topicAnswerKeyboard(entry));
+    await editOrReplyWithHtml(
+      ctx,
+      entryMessage(ctx.texts, entry),
+      topicAnswerKeyboard(ctx.texts, entry),
+    );
   });
 
   return composer;

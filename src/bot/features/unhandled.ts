@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { STALE_BUTTON_NOTICE, textOnlyMessage } from "../format.js";
 import { replyWithHtml } from "../send.js";
 
 /**
@@ -12,10 +11,10 @@ export function unhandledFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("callback_query", async (ctx) => {
     ctx.logger.debug({}, "stale or unknown button pressed");
-    await ctx.answerCallbackQuery({ text: STALE_BUTTON_NOTICE });
+    await ctx.answerCallbackQuery({ text: ctx.texts.staleButton });
   });
   composer.chatType("private").on("message", async (ctx) => {
-    await replyWithHtml(ctx, textOnlyMessage());
+    await replyWithHtml(ctx, ctx.texts.textOnly);
   });
   return composer;
 }

@@ -6,7 +6,6 @@ import type { BotContext } from "../context.js";
 import { RetryLaterError } from "../delivery/errors.js";
 import { loggableError } from "../error-boundary.js";
 import { isGroupChat, mentionsOfBot } from "../filters.js";
-import { RATE_LIMIT_NOTICE } from "../format.js";
 import { replyWithHtml } from "../send.js";
 
 /** Settings of {@link questionRateLimit}. */
@@ -74,9 +73,10 @@ function isQuestion(ctx: BotContext): boolean {
 async function notify(ctx: BotContext): Promise<void> {
   ctx.logger.info({}, "question rate limit reached; notifying once, then ignoring");
   try {
-    if (ctx.callbackQuery !== undefined) await ctx.answerCallbackQuery({ text: RATE_LIMIT_NOTICE });
+    if (ctx.callbackQuery !== undefined)
+      await ctx.answerCallbackQuery({ text: ctx.texts.rateLimit });
     else if (ctx.message !== undefined)
-      await replyWithHtml(ctx, RATE_LIMIT_NOTICE, {
+      await replyWithHtml(ctx, ctx.texts.rateLimit, {
         replyTo: isGroupChat(ctx) ? ctx.message.message_id : undefined,
       });
   } catch (error) {

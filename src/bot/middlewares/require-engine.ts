@@ -1,6 +1,5 @@
 import type { MiddlewareFn } from "grammy";
 import type { BotContext } from "../context.js";
-import { STARTING_UP_NOTICE } from "../format.js";
 
 /**
  * Stops updates that need the answer engine while the first index is still being built, with
@@ -10,11 +9,11 @@ export function requireEngine(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (ctx.services.answers.current !== undefined) return next();
     if (ctx.callbackQuery !== undefined) {
-      await ctx.answerCallbackQuery({ text: STARTING_UP_NOTICE });
+      await ctx.answerCallbackQuery({ text: ctx.texts.startingUp });
     } else if (ctx.inlineQuery !== undefined) {
       await ctx.answerInlineQuery([], { cache_time: 0 });
     } else if (ctx.message !== undefined && ctx.chat?.type === "private") {
-      await ctx.reply(STARTING_UP_NOTICE);
+      await ctx.reply(ctx.texts.startingUp);
     } else if (ctx.message === undefined) {
       return next();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeCallbackData } from "../../../src/bot/callback-data.js";
-import { STALE_BUTTON_NOTICE } from "../../../src/bot/format.js";
+import { en } from "../../../src/i18n/locales/en.js";
 import type { VoteEvent } from "../../../src/store/insights.js";
 import { MemoryInsightsStore } from "../../../src/store/memory.js";
 import { createBot } from "../../../src/bot/index.js";
@@ -72,7 +72,7 @@ describe("👍 / 👎 feedback", () => {
   it("a vote on an entry that no longer exists gets the stale notice", async () => {
     const t = await createTestBot();
     await t.send(callbackQuery(1, "v1:f:gone-entry:u", botMessage(600, PRIVATE_CHAT())));
-    expect(t.api.last("answerCallbackQuery").text).toBe(STALE_BUTTON_NOTICE);
+    expect(t.api.last("answerCallbackQuery").text).toBe(en.bot.staleButton);
     expect(await tally(t, "gone-entry")).toEqual({ up: 0, down: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { AnswerService } from "../../../src/answering/service.js";
 import { describe, expect, it } from "vitest";
 import { decodeCallbackData, encodeCallbackData } from "../../../src/bot/callback-data.js";
-import { STALE_BUTTON_NOTICE, STARTING_UP_NOTICE } from "../../../src/bot/format.js";
+import { en } from "../../../src/i18n/locales/en.js";
 import type { FaqEntry } from "../../../src/faq/types.js";
 import { formatEntryForTelegram } from "../../../src/render/answer.js";
 import { TELEGRAM_MESSAGE_LIMIT } from "../../../src/render/telegram-html.js";
@@ -125,7 +125,7 @@ describe("private chat: questions", () => {
   it("a button for an entry that no longer exists gets a short notice, not an error", async () => {
     const t = await createTestBot();
     await t.send(callbackQuery(1, "v1:a:no-such-entry", botMessage(900, PRIVATE_CHAT())));
-    expect(t.api.last("answerCallbackQuery").text).toBe(STALE_BUTTON_NOTICE);
+    expect(t.api.last("answerCallbackQuery").text).toBe(en.bot.staleButton);
     expect(t.api.callsTo("sendMessage")).toHaveLength(0);
     expect(t.logger.at("error")).toEqual([]);
   });
@@ -156,7 +156,7 @@ describe("private chat: questions", () => {
   it("while the index is still being built, says it is starting up", async () => {
     const t = await createTestBot({ service: null });
     await t.send(textMessage(1, "can whatsapp read my messages"));
-    expect(t.api.last("sendMessage").text).toBe(STARTING_UP_NOTICE);
+    expect(t.api.last("sendMessage").text).toBe(en.bot.startingUp);
     expect(t.logger.at("error")).toEqual([]);
   });
 });

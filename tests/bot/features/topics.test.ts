@@ -1,7 +1,7 @@
 import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { decodeCallbackData, encodeCallbackData } from "../../../src/bot/callback-data.js";
-import { STALE_BUTTON_NOTICE } from "../../../src/bot/format.js";
+import { en } from "../../../src/i18n/locales/en.js";
 import { formatEntryForTelegram } from "../../../src/render/answer.js";
 import { createTestBot, sharedEngine, type TestBot } from "../../support/bot-harness.js";
 import { buttonsOf, callbackDataOf } from "../../support/fake-bot-api.js";
@@ -117,8 +117,8 @@ describe("/topics", () => {
     await t.send(callbackQuery(1, "v1:c:no-such-topic", botMessage(500, PRIVATE_CHAT())));
     await t.send(callbackQuery(2, "v1:q:no-such-entry", botMessage(500, PRIVATE_CHAT())));
     expect(t.api.callsTo("answerCallbackQuery").map((c) => c.payload.text)).toEqual([
-      STALE_BUTTON_NOTICE,
-      STALE_BUTTON_NOTICE,
+      en.bot.staleButton,
+      en.bot.staleButton,
     ]);
     expect(t.api.callsTo("editMessageText")).toHaveLength(0);
   });
@@ -128,7 +128,7 @@ describe("/topics", () => {
     await t.send(textMessage(1, "/topics@PrivacyFaqTestBot", { chat: GROUP_CHAT, messageId: 3 }));
     const sent = t.api.last("sendMessage");
     expect(buttonsOf(sent.reply_markup)).toEqual([
-      { text: "Browse topics", url: "https://t.me/PrivacyFaqTestBot?start=topics" },
+      { text: "Topics", url: "https://t.me/PrivacyFaqTestBot?start=topics" },
     ]);
     expect(sent.reply_parameters).toMatchObject({ message_id: 3 });
   });

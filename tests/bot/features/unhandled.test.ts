@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STALE_BUTTON_NOTICE, STARTING_UP_NOTICE } from "../../../src/bot/format.js";
+import { en } from "../../../src/i18n/locales/en.js";
 import { createTestBot } from "../../support/bot-harness.js";
 import {
   botMessage,
@@ -17,7 +17,7 @@ describe("unhandled updates", () => {
     const t = await createTestBot();
     await t.send(callbackQuery(1, data, botMessage(1, PRIVATE_CHAT())));
     expect(t.api.calls.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
-    expect(t.api.last("answerCallbackQuery").text).toBe(STALE_BUTTON_NOTICE);
+    expect(t.api.last("answerCallbackQuery").text).toBe(en.bot.staleButton);
     expect(t.logger.at("error")).toEqual([]);
   });
 
@@ -26,7 +26,7 @@ describe("unhandled updates", () => {
     const update = callbackQuery(1, "x", botMessage(1, PRIVATE_CHAT()));
     delete (update.callback_query as { data?: string }).data;
     await t.send(update);
-    expect(t.api.last("answerCallbackQuery").text).toBe(STALE_BUTTON_NOTICE);
+    expect(t.api.last("answerCallbackQuery").text).toBe(en.bot.staleButton);
   });
 
   it("tells a private chat that only text is understood", async () => {
@@ -38,6 +38,6 @@ describe("unhandled updates", () => {
   it("a button pressed while the index is being built gets the starting-up notice", async () => {
     const t = await createTestBot({ service: null });
     await t.send(callbackQuery(1, "v1:t", botMessage(1, PRIVATE_CHAT())));
-    expect(t.api.last("answerCallbackQuery").text).toBe(STARTING_UP_NOTICE);
+    expect(t.api.last("answerCallbackQuery").text).toBe(en.bot.startingUp);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { encodeCallbackData } from "../../../src/bot/callback-data.js";
-import { RATE_LIMIT_NOTICE } from "../../../src/bot/format.js";
+import { en } from "../../../src/i18n/locales/en.js";
 import { createTestBot, sharedEngine } from "../../support/bot-harness.js";
 import {
   BOB,
@@ -22,12 +22,12 @@ describe("per-user question limit", () => {
     for (let i = 1; i <= 7; i++) await t.send(textMessage(i, "can whatsapp read my messages"));
     const texts = t.api.sentTexts();
     expect(texts).toHaveLength(4);
-    expect(texts.at(-1)).toBe(RATE_LIMIT_NOTICE);
+    expect(texts.at(-1)).toBe(en.bot.rateLimit);
     // Someone else is not affected.
     await t.send(textMessage(8, "can whatsapp read my messages", { from: BOB }));
     const toBob = t.api.callsTo("sendMessage").filter((call) => call.payload.chat_id === BOB.id);
     expect(toBob).toHaveLength(1);
-    expect(toBob[0]!.payload.text).not.toBe(RATE_LIMIT_NOTICE);
+    expect(toBob[0]!.payload.text).not.toBe(en.bot.rateLimit);
   });
 
   it("counts button presses too, with the notice as a toast", async () => {
@@ -38,7 +38,7 @@ describe("per-user question limit", () => {
     await t.send(callbackQuery(2, data, botMessage(5, PRIVATE_CHAT())));
     await t.send(callbackQuery(3, data, botMessage(5, PRIVATE_CHAT())));
     const toasts = t.api.callsTo("answerCallbackQuery").map((call) => call.payload.text);
-    expect(toasts).toEqual([undefined, RATE_LIMIT_NOTICE]);
+    expect(toasts).toEqual([undefined, en.bot.rateLimit]);
   });
 
   it("does not count group chatter the bot ignores; replies to the asking message in groups", async () => {
@@ -54,7 +54,7 @@ describe("per-user question limit", () => {
     const sent = t.api.callsTo("sendMessage");
     expect(sent).toHaveLength(2);
     expect(sent[1]!.payload).toMatchObject({
-      text: RATE_LIMIT_NOTICE,
+      text: en.bot.rateLimit,
       reply_parameters: { message_id: 201 },
     });
   });
