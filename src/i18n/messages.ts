@@ -9,14 +9,14 @@ import { de } from "./locales/de.js";
 import { en } from "./locales/en.js";
 import { es } from "./locales/es.js";
 import { fr } from "./locales/fr.js";
+import { hi } from "./locales/hi.js";
 import { id } from "./locales/id.js";
 import { pt } from "./locales/pt.js";
 import { tr } from "./locales/tr.js";
 
 export type { Messages } from "./catalog.js";
 
-/** Hindi's catalog is not written yet: Hindi readers get these texts in English. */
-const CATALOGS: Readonly<Partial<Record<Language, Messages>>> = { en, es, pt, de, fr, tr, id };
+const CATALOGS: Readonly<Partial<Record<Language, Messages>>> = { en, es, pt, de, fr, hi, tr, id };
 
 /** The languages whose texts are written (the others fall back to English). */
 export const CATALOG_LANGUAGES = Object.keys(CATALOGS) as Language[];

@@ -67,14 +67,14 @@ export const es: Messages = {
         "<b>No</b> guarda tu ID de usuario, tu nombre, tu nombre de usuario, tu número de teléfono, los ID de tus chats ni tu dirección IP, ni tampoco el texto de las preguntas que respondió.",
         "Para responder sin fallos, cada mensaje que le envías (tal como lo entrega Telegram, con tu ID de usuario y de chat) se guarda en una cola hasta que se envía la respuesta, y luego se borra. Solo se conserva su número de actualización, durante 24 horas, para no responder dos veces si el mismo mensaje llega repetido.",
         "De cada respuesta que da: qué entrada de las preguntas frecuentes, dónde (chat privado, grupo, modo inline o web) y la hora. Nada sobre quién preguntó.",
-        "De las preguntas que no pudo responder: su texto en minúsculas y sin puntuación, tras quitarle las direcciones de correo, los enlaces, los @usuarios y los números largos (teléfonos, ID); cuántas veces se hicieron y cuándo se hicieron por primera y por última vez; y la entrada más parecida, para mejorar las preguntas frecuentes. Se guardan como máximo 10.000 de estas preguntas (salvo que quien administra el bot fije otro límite): las menos preguntadas se borran primero. Nada sobre quién preguntó.",
-        "De los 👍 / 👎: la entrada, el voto y la hora. Para que puedas cambiar tu voto, también guarda durante 48 horas un código de un solo sentido de ti y del mensaje (un HMAC, no tu ID).",
-        "Para frenar avalanchas de mensajes, cuenta tus preguntas por minuto con otro código de un solo sentido, que se olvida al terminar ese minuto.",
-        "Si eliges un idioma con /language, guarda esa elección con un código de un solo sentido de tu ID de usuario (un HMAC, no tu ID) durante un año, o hasta que vuelvas a elegir «Automático».",
+        "De las preguntas que no pudo responder: su texto en minúsculas y sin puntuación, tras quitarle las direcciones de correo, los enlaces, los @usuarios y los números largos (teléfonos, ID); cuántas veces se hicieron y cuándo por primera y por última vez; y la entrada más parecida, para mejorar las preguntas frecuentes. Se guardan como máximo 10.000 de estas preguntas (salvo que quien administra el bot fije otro límite): las menos preguntadas se borran primero. Nada sobre quién preguntó.",
+        "De los 👍 / 👎: la entrada, el voto y la hora. Para que puedas cambiar tu voto, también guarda durante 48 horas un código de un solo sentido generado a partir de tu cuenta y del mensaje (un HMAC, no tu ID).",
+        "Para frenar avalanchas de mensajes, cuenta tus preguntas por minuto con otro código de un solo sentido, que se descarta al terminar ese minuto.",
+        "Si eliges un idioma con /language, guarda esa elección asociada a un código de un solo sentido generado a partir de tu ID de usuario (un HMAC, no tu ID) durante un año, o hasta que vuelvas a elegir «Automático».",
         `Todo esto se borra al cabo de ${days} día${days === 1 ? "" : "s"} (la elección de idioma, al cabo de un año).`,
       ],
       goodToKnow:
-        "<b>Importante:</b> los chats con bots en Telegram <b>no están cifrados de extremo a extremo</b>. Los servidores de Telegram pueden leer lo que envías aquí, como en cualquier chat en la nube de Telegram. No envíes nada que no pondrías en unas preguntas frecuentes públicas.",
+        "<b>Ten en cuenta:</b> los chats con bots en Telegram <b>no están cifrados de extremo a extremo</b>. Los servidores de Telegram pueden leer lo que envías aquí, como en cualquier chat en la nube de Telegram. No envíes nada que no pondrías en una página pública de preguntas frecuentes.",
     },
     topics: {
       title: "<b>Temas</b>",
@@ -89,7 +89,7 @@ export const es: Messages = {
     textOnly: "Solo puedo leer texto. Envíame tu pregunta como mensaje o consulta /topics.",
     unknownCommand: "No conozco ese comando. Envíame una pregunta o consulta /help.",
     startingUp: "Me estoy poniendo en marcha. Vuelve a intentarlo en unos segundos.",
-    staleButton: "Este botón está desactualizado. Vuelve a preguntar o envía /topics.",
+    staleButton: "Este botón ya no es válido. Vuelve a preguntar o envía /topics.",
     rateLimit:
       "Me estás preguntando más rápido de lo que puedo responder. Espera un minuto y vuelve a preguntar.",
     buttons: {
@@ -149,7 +149,7 @@ export const es: Messages = {
       "Respuestas claras a preguntas sobre la privacidad en WhatsApp, con fuentes. No oficial.",
     skipLink: "Ir al cuadro de la pregunta",
     intro:
-      "Respuestas claras sobre la privacidad y la seguridad en WhatsApp: cifrado, cuentas hackeadas, Meta AI, anuncios, ubicación, datos que se comparten con Meta y tus ajustes de privacidad, cada una con sus fuentes. No oficial: no está vinculado a WhatsApp ni a Meta.",
+      "Respuestas claras sobre la privacidad y la seguridad en WhatsApp: cifrado, cuentas hackeadas, Meta AI, anuncios, ubicación, datos que se comparten con Meta y tus ajustes de privacidad, cada una con sus fuentes. Sitio no oficial, sin relación con WhatsApp ni con Meta.",
     questionLabel: "Tu pregunta",
     questionPlaceholder: "p. ej., ¿puede Facebook leer mis mensajes?",
     suggestionsLabel: "Preguntas sugeridas",

@@ -4,11 +4,11 @@ import type { Messages } from "../catalog.js";
 export const fr: Messages = {
   outcome: {
     noAnswer:
-      "Je n'ai pas de réponse à cela. Mes réponses portent sur la confidentialité et la sécurité dans WhatsApp ; essayez avec d'autres mots, ou parcourez les thèmes.",
+      "Je n'ai pas de réponse à cela. Mes réponses portent sur la confidentialité et la sécurité sur WhatsApp ; essayez avec d'autres mots, ou parcourez les thèmes.",
     noAnswerWithSuggestions:
       "Je n'ai pas de réponse à cela. Voici les thèmes les plus proches que je connais :",
     outOfScope:
-      "Je réponds uniquement aux questions sur la confidentialité et la sécurité dans WhatsApp. Pour de l'aide sur l'utilisation de WhatsApp, consultez le Centre d'aide de WhatsApp (faq.whatsapp.com).",
+      "Je réponds uniquement aux questions sur la confidentialité et la sécurité sur WhatsApp. Pour de l'aide sur l'utilisation de WhatsApp, consultez le Centre d'aide de WhatsApp (faq.whatsapp.com).",
     unsupportedLanguage: (languages) =>
       `Je ne sais pas encore répondre dans votre langue ; voici la réponse en anglais. Les réponses sont disponibles en : ${languages}.`,
     untranslated:
@@ -60,18 +60,18 @@ export const fr: Messages = {
       about:
         "👋 Je réponds aux questions sur la confidentialité de WhatsApp à partir d'une FAQ rédigée avec soin.",
       howTo: (bot) =>
-        `Pour me poser une question : <code>/ask votre question</code>, mentionnez ${bot} avec votre question, ou répondez à l'un de mes messages. Le reste du temps, je ne dis rien.`,
+        `Pour me poser une question : <code>/ask votre question</code>, mentionnez ${bot} avec votre question, ou répondez à l'un de mes messages. Le reste du temps, je reste silencieux.`,
     },
     privacy: {
       title: "<b>Ce que ce bot conserve</b>",
       kept: (days) => [
         "Il ne conserve <b>pas</b> votre identifiant d'utilisateur, votre nom, votre nom d'utilisateur, votre numéro de téléphone, les identifiants de vos discussions ni votre adresse IP, ni le texte des questions auxquelles il a répondu.",
         "Pour répondre de façon fiable, chaque message que vous lui envoyez (tel que Telegram le transmet, avec votre identifiant d'utilisateur et celui de la discussion) est placé dans une file d'attente jusqu'à l'envoi de la réponse, puis supprimé. Seul son numéro de mise à jour est conservé, pendant 24 heures, pour ne pas répondre deux fois à un message transmis en double.",
-        "Pour chaque réponse donnée : quelle fiche de la FAQ, où (discussion privée, groupe, mode inline ou web) et l'heure. Rien sur la personne qui a posé la question.",
+        "Pour chaque réponse donnée : quelle fiche de la FAQ, où (discussion privée, groupe, mode inline ou web) et l'heure (à l'heure près). Rien sur la personne qui a posé la question.",
         "Pour les questions restées sans réponse : leur texte en minuscules, sans ponctuation, après suppression des adresses e-mail, liens, @pseudos et longs numéros (numéros de téléphone, identifiants) ; combien de fois elles ont été posées, et quand pour la première et la dernière fois ; et la fiche la plus proche, pour améliorer la FAQ. Au maximum 10 000 questions de ce type sont conservées (sauf si l'exploitant fixe une autre limite) : les moins posées sont supprimées en premier. Rien sur la personne qui les a posées.",
-        "Pour 👍 / 👎 : la fiche, le vote et l'heure. Pour que vous puissiez changer votre vote, il conserve aussi pendant 48 heures un code à sens unique de vous et du message (un HMAC, pas votre identifiant).",
+        "Pour 👍 / 👎 : la fiche, le vote et l'heure (à l'heure près). Pour que vous puissiez changer votre vote, il conserve aussi pendant 48 heures un code à sens unique calculé à partir de votre identifiant et du message (un HMAC, pas votre identifiant lui-même).",
         "Pour bloquer les rafales de messages, il compte vos questions par minute sous un autre code à sens unique, oublié une fois la minute passée.",
-        "Si vous choisissez une langue avec /language, il conserve ce choix sous un code à sens unique de votre identifiant d'utilisateur (un HMAC, pas votre identifiant) pendant un an, ou jusqu'à ce que vous choisissiez de nouveau le mode automatique.",
+        "Si vous choisissez une langue avec /language, il conserve ce choix sous un code à sens unique calculé à partir de votre identifiant d'utilisateur (un HMAC, pas votre identifiant lui-même) pendant un an, ou jusqu'à ce que vous choisissiez de nouveau le mode automatique.",
         `Tout cela est supprimé au bout de ${days} jour${days > 1 ? "s" : ""} (le choix de langue, au bout d'un an).`,
       ],
       goodToKnow:
@@ -81,7 +81,7 @@ export const fr: Messages = {
       title: "<b>Thèmes</b>",
       pickTopic: "Choisissez un thème pour voir ses questions :",
       pickQuestion: "Choisissez une question :",
-      inGroup: "Pour parcourir les thèmes, le mieux est une discussion privée avec moi :",
+      inGroup: "Pour parcourir les thèmes, le mieux est de passer en discussion privée avec moi :",
     },
     askUsage:
       "Écrivez votre question après la commande, par exemple : <code>/ask WhatsApp peut-il lire mes messages ?</code>",
@@ -115,11 +115,11 @@ export const fr: Messages = {
     },
     smallTalk: {
       greeting:
-        "👋 Bonjour ! Posez-moi vos questions sur la confidentialité et la sécurité dans WhatsApp, par exemple <i>WhatsApp peut-il lire mes messages ?</i>, ou parcourez /topics.",
+        "👋 Bonjour ! Posez-moi vos questions sur la confidentialité et la sécurité sur WhatsApp, par exemple <i>WhatsApp peut-il lire mes messages ?</i>, ou parcourez /topics.",
       thanks:
         "Avec plaisir ! Posez-moi d'autres questions sur la confidentialité de WhatsApp quand vous voulez.",
       whoAreYou:
-        "Je suis un bot non officiel qui répond aux questions sur la confidentialité et la sécurité dans WhatsApp à partir d'une FAQ rédigée avec soin, chaque réponse avec ses sources. Tapez /help pour commencer, et /privacy pour savoir ce que je conserve.",
+        "Je suis un bot non officiel qui répond aux questions sur la confidentialité et la sécurité sur WhatsApp à partir d'une FAQ rédigée avec soin, chaque réponse avec ses sources. Tapez /help pour commencer, et /privacy pour savoir ce que je conserve.",
     },
     language: {
       prompt: (current) =>
@@ -127,7 +127,7 @@ export const fr: Messages = {
       chosen: (name) => `C'est noté ! Langue de mes réponses : <b>${name}</b>.`,
       automatic: "Automatique (langue de mon application)",
       forgotten:
-        "C'est noté ! Je suis de nouveau la langue de votre application Telegram, et je ne conserve plus votre choix.",
+        "C'est noté ! J'utilise de nouveau la langue de votre application Telegram, et je ne conserve plus votre choix.",
     },
     commands: {
       start: "Accueil et thèmes",
@@ -189,7 +189,7 @@ export const fr: Messages = {
     noAnswer: {
       tabTitle: "Aucune réponse",
       title: "Désolé, je n'ai pas de réponse à cela",
-      body: "Cette FAQ porte sur la confidentialité et la sécurité dans WhatsApp : chiffrement, comptes piratés, Meta AI, publicité, localisation, données partagées avec Meta et vos paramètres de confidentialité. Plutôt que de deviner, je préfère vous orienter vers une question à laquelle je sais répondre.",
+      body: "Cette FAQ porte sur la confidentialité et la sécurité sur WhatsApp : chiffrement, comptes piratés, Meta AI, publicité, localisation, données partagées avec Meta et vos paramètres de confidentialité. Plutôt que de deviner, je préfère vous orienter vers une question à laquelle je sais répondre.",
       didYouMean: "Vous cherchiez peut-être",
       browseTopics: "Parcourir tous les thèmes",
     },

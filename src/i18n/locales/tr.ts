@@ -63,12 +63,12 @@ export const tr: Messages = {
       title: "<b>Bu bot neleri saklıyor?</b>",
       kept: (days) => [
         "Kullanıcı kimliğinizi, adınızı, kullanıcı adınızı, telefon numaranızı, sohbet kimliklerini ya da IP adresinizi <b>saklamaz</b>; yanıtladığı soruların metnini de saklamaz.",
-        "Güvenilir şekilde yanıt verebilmek için gönderdiğiniz her mesaj (Telegram'ın ilettiği hâliyle, kullanıcı ve sohbet kimliğinizle birlikte) yanıt gönderilene kadar bir kuyrukta tutulur, sonra silinir. Aynı mesaj tekrar iletilirse iki kez yanıtlanmasın diye yalnızca mesajın güncelleme numarası 24 saat saklanır.",
+        "Güvenilir bir şekilde yanıt verebilmek için gönderdiğiniz her mesaj (Telegram'ın ilettiği hâliyle, kullanıcı ve sohbet kimliğinizle birlikte) yanıt gönderilene kadar bir kuyrukta tutulur, sonra silinir. Aynı mesaj tekrar iletilirse iki kez yanıtlanmasın diye yalnızca mesajın güncelleme numarası 24 saat saklanır.",
         "Verdiği her yanıt için: hangi SSS maddesi olduğu, nerede verildiği (özel sohbet, grup, satır içi ya da web) ve saati. Kimin sorduğuna dair hiçbir şey saklanmaz.",
         "Yanıtlayamadığı sorular için: küçük harfe çevrilmiş, noktalama işaretleri kaldırılmış, e-posta adresleri, bağlantılar, @kullanıcı adları ve uzun sayılar (telefon numaraları, kimlikler) çıkarılmış metinleri; ne sıklıkla soruldukları, ilk ve son ne zaman soruldukları; SSS'yi geliştirmek için de en yakın madde. Bu türden en fazla 10.000 soru saklanır (botu işleten kişi başka bir sınır belirlemediyse): ilk önce en az sorulanlar silinir. Kimin sorduğuna dair hiçbir şey saklanmaz.",
-        "👍 / 👎 için: madde, oy ve saat. Oyunuzu değiştirebilmeniz için 48 saat boyunca sizin ve mesajın tek yönlü bir kodunu da (kimliğinizi değil, bir HMAC) saklar.",
-        "Aşırı yoğun mesaj gönderimini önlemek için dakika başına sorduğunuz soruları başka bir tek yönlü kodla sayar; bu kod dakika dolunca unutulur.",
-        "/language ile bir dil seçerseniz bu seçimi, kullanıcı kimliğinizin tek yönlü bir kodu (kimliğiniz değil, bir HMAC) altında bir yıl boyunca ya da yeniden Otomatik'i seçene kadar saklar.",
+        "👍 / 👎 için: madde, oy ve saat. Oyunuzu değiştirebilmeniz için sizden ve mesajdan türetilen tek yönlü bir kodu da (kimliğinizi değil, bir HMAC'i) 48 saat boyunca saklar.",
+        "Aşırı yoğun mesaj gönderimini önlemek için dakikada kaç soru sorduğunuzu başka bir tek yönlü kodla sayar; bu sayım dakika dolunca unutulur.",
+        "/language ile bir dil seçerseniz bu seçimi, kullanıcı kimliğinizden türetilen tek yönlü bir kod (kimliğiniz değil, bir HMAC) altında bir yıl boyunca ya da yeniden Otomatik seçeneğini seçene kadar saklar.",
         `Bunların hepsi ${days} gün sonra silinir (dil seçimi ise bir yıl sonra).`,
       ],
       goodToKnow:
@@ -87,10 +87,10 @@ export const tr: Messages = {
     textOnly:
       "Yalnızca metin okuyabiliyorum. Sorunuzu mesaj olarak gönderin ya da /topics ile konulara göz atın.",
     unknownCommand: "Bu komutu tanımıyorum. Bana bir soru gönderin ya da /help yazın.",
-    startingUp: "Şu an açılıyorum. Lütfen birkaç saniye sonra tekrar deneyin.",
+    startingUp: "Şu an başlatılıyorum. Lütfen birkaç saniye sonra tekrar deneyin.",
     staleButton: "Bu düğme artık geçerli değil. Yeniden sorun ya da /topics gönderin.",
     rateLimit:
-      "Yetişebileceğimden hızlı soru soruyorsunuz. Lütfen bir dakika bekleyip tekrar sorun.",
+      "Yetişebileceğimden daha hızlı soru soruyorsunuz. Lütfen bir dakika bekleyip tekrar sorun.",
     buttons: {
       allTopics: "« Tüm konular",
       back: "« Geri",
