@@ -4,6 +4,7 @@
  * {@link QUESTION_SETS}: the one the engine is tuned on and the held-out ones it never is.
  */
 import path from "node:path";
+import { AnswerService } from "../answering/service.js";
 import { loadKnowledgeBase } from "../faq/loader.js";
 import {
   baselineRanker,
@@ -11,8 +12,10 @@ import {
   evaluate,
   loadQuestionSet,
   type QualityReport,
+  serviceRanker,
 } from "../quality/evaluate.js";
 import { AnswerEngine } from "../search/engine.js";
+import { LANGUAGES, SOURCE_LANGUAGE } from "../text/languages.js";
 import { runCli } from "./run.js";
 
 /** The labelled sets, by name: `own` is tuned on, the others are held out. */
@@ -21,6 +24,14 @@ export const QUESTION_SETS = {
   "held-out": path.join("tests", "fixtures", "holdout.json"),
   "held-out forum": path.join("tests", "fixtures", "holdout-forum.json"),
 } as const;
+
+/** Each translated language's labelled sets: its own (tuned on) and its held-out one. */
+export function languageSets(language: string): { own: string; heldOut: string } {
+  return {
+    own: path.join("tests", "fixtures", "i18n", `${language}.json`),
+    heldOut: path.join("tests", "fixtures", "i18n", `${language}.holdout.json`),
+  };
+}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const row = (label: string, a: string, b: string) =>
@@ -77,6 +88,57 @@ function printMisses(report: QualityReport): void {
   }
 }
 
+/**
+ * Every language through the answering service, as a bare `/ask` sees it (no hints): the language
+ * is read from the text. English runs its own sets the same way, so a detector that misreads
+ * English questions shows here.
+ */
+async function printLanguages(service: AnswerService, showMisses: boolean): Promise<void> {
+  console.log("\n== per language, through the answering service (no language hints)");
+  const header = [
+    "language / set",
+    "n",
+    "top-1",
+    "top-3",
+    "off-topic",
+    "near",
+    "detected",
+    "in lang",
+  ];
+  const widths = [22, 5, 8, 8, 10, 7, 10, 9];
+  const line = (cells: string[]) =>
+    console.log(
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(""),
+    );
+  line(header);
+  const ranker = serviceRanker(service);
+  const entries = service.knowledgeBase.entries;
+  for (const language of LANGUAGES) {
+    const sets: [string, string][] =
+      language === SOURCE_LANGUAGE
+        ? [
+            ["own", QUESTION_SETS.own],
+            ["held-out", QUESTION_SETS["held-out"]],
+            ["forum", QUESTION_SETS["held-out forum"]],
+          ]
+        : Object.entries(languageSets(language));
+    for (const [name, file] of sets) {
+      const report = evaluate(ranker, await loadQuestionSet(file), entries, language);
+      line([
+        `${language} ${name === "heldOut" ? "held-out" : name}`,
+        String(report.answerable),
+        pct(report.top1),
+        pct(report.top3),
+        report.offTopic > 0 ? pct(report.rejection) : "-",
+        report.nearDomain > 0 ? pct(report.nearDomainRejection) : "-",
+        pct(report.languageDetected),
+        pct(report.answeredInLanguage),
+      ]);
+      if (showMisses && language !== SOURCE_LANGUAGE && name === "own") printMisses(report);
+    }
+  }
+}
+
 await runCli(async () => {
   const args = process.argv.slice(2);
   const showMisses = args.includes("--misses");
@@ -100,4 +162,9 @@ await runCli(async () => {
       printMisses(ours);
     }
   }
+  if (files.length === 0)
+    await printLanguages(
+      AnswerService.build(knowledgeBase, { cacheSize: 0, rankingCacheSize: 0 }),
+      showMisses,
+    );
 });

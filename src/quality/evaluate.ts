@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import MiniSearch from "minisearch";
 import { z } from "zod";
 import type { FaqEntry } from "../faq/types.js";
+import type { AnswerService } from "../answering/service.js";
 import type { AnswerEngine } from "../search/engine.js";
+import type { Language } from "../text/languages.js";
 
 /**
  * Why a question has no right entry: `off-topic` is not about WhatsApp, `near-domain` is about
@@ -21,6 +23,10 @@ export interface LabelledQuestion {
 export interface Ranking {
   readonly answer: string | null;
   readonly related: readonly string[];
+  /** The language the question was read in, where the system decides one. */
+  readonly readIn?: Language;
+  /** The language of the answer's text, where there is an answer and the system says. */
+  readonly answeredIn?: Language;
 }
 
 export type Ranker = (question: string) => Ranking;
@@ -49,6 +55,10 @@ export interface QualityReport {
   readonly nearDomainRejection: number;
   /** Share of unanswerable privacy questions that got an answer anyway (lower is better). */
   readonly unanswerableAnswered: number;
+  /** Share of all questions read in the expected language (when one is expected). */
+  readonly languageDetected: number;
+  /** Share of answered questions whose answer is in the expected language (when one is expected). */
+  readonly answeredInLanguage: number;
   readonly perCategory: ReadonlyMap<string, { total: number; top1: number }>;
   readonly misses: readonly Miss[];
 }
@@ -70,11 +80,15 @@ export function kindOf(question: LabelledQuestion): QuestionKind {
   return question.kind ?? (question.expected === null ? "off-topic" : "answerable");
 }
 
-/** Runs every question through `rank` and scores the results. */
+/**
+ * Runs every question through `rank` and scores the results. With `language`, the questions are
+ * in that language, and the report also says how often it was recognised and answered in.
+ */
 export function evaluate(
   rank: Ranker,
   questions: readonly LabelledQuestion[],
   entries: readonly FaqEntry[],
+  language?: Language,
 ): QualityReport {
   const categoryOf = new Map(entries.map((e) => [e.id, e.category]));
   const perCategory = new Map<string, { total: number; top1: number }>();
@@ -85,10 +99,18 @@ export function evaluate(
   let top1 = 0;
   let top3 = 0;
   let reciprocal = 0;
+  let detected = 0;
+  let answered = 0;
+  let inLanguage = 0;
   for (const question of questions) {
     const { q, expected } = question;
     const kind = kindOf(question);
     const ranking = rank(q);
+    if (ranking.readIn === language) detected++;
+    if (ranking.answer !== null) {
+      answered++;
+      if (ranking.answeredIn === language) inLanguage++;
+    }
     if (kind !== "answerable" || expected === null) {
       const noAnswerKind = kind === "answerable" ? "off-topic" : kind;
       asked[noAnswerKind]++;
@@ -124,6 +146,8 @@ export function evaluate(
     rejection: 1 - share(answeredAnyway["off-topic"], asked["off-topic"]),
     nearDomainRejection: 1 - share(answeredAnyway["near-domain"], asked["near-domain"]),
     unanswerableAnswered: share(answeredAnyway.unanswerable, asked.unanswerable),
+    languageDetected: share(detected, questions.length),
+    answeredInLanguage: share(inLanguage, answered),
     perCategory,
     misses,
   };
@@ -134,6 +158,22 @@ export function engineRanker(engine: AnswerEngine): Ranker {
   return (question) => {
     const { answer, related } = engine.ask(question);
     return { answer: answer?.entry.id ?? null, related: related.map((m) => m.entry.id) };
+  };
+}
+
+/**
+ * The answering service every channel uses, as a ranker: it decides the question's language from
+ * the text (and `hints`, none by default, as on a bare `/ask`) and answers in it.
+ */
+export function serviceRanker(service: AnswerService, hints = {}): Ranker {
+  return (question) => {
+    const reply = service.ask(question, hints);
+    return {
+      answer: reply.answer?.entry.id ?? null,
+      related: reply.related.map((m) => m.entry.id),
+      readIn: reply.decision.query,
+      answeredIn: reply.answer?.language,
+    };
   };
 }
 

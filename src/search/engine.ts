@@ -3,7 +3,7 @@ import type { Category, Edition, FaqEntry, OutOfScopeTopic } from "../faq/types.
 import type { Language } from "../text/languages.js";
 import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
 import { AnswerCache } from "./answer-cache.js";
-import { COMMON_WORDS } from "./common-words.js";
+import { commonWordsOf } from "./common-words.js";
 import {
   ASKED,
   buildIndex,
@@ -252,7 +252,7 @@ export class AnswerEngine {
     boost: Required<NonNullable<EngineOptions["boost"]>>;
   };
   readonly #calibration: Calibration;
-  /** Stems of the language's common words (English only), for {@link COMMON_UNKNOWN}. */
+  /** Stems of the language's common words, for {@link COMMON_UNKNOWN}. */
   readonly #commonStems: ReadonlySet<string>;
   readonly #analyzer: TextAnalyzer;
   readonly #scores: TermScores;
@@ -300,10 +300,9 @@ export class AnswerEngine {
     this.buildTimings = index.timings;
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
     this.#inQuery = new Uint8Array(this.#termWeights.length);
-    this.#commonStems =
-      knowledgeBase.language === "en"
-        ? new Set([...COMMON_WORDS].map((word) => this.#analyzer.analysis.stem(word)))
-        : new Set();
+    this.#commonStems = new Set(
+      [...commonWordsOf(knowledgeBase.language)].map((word) => this.#analyzer.analysis.stem(word)),
+    );
 
     const { cacheSize, rankingCacheSize } = this.#options;
     this.#cache = cacheSize > 0 ? new AnswerCache(cacheSize) : undefined;

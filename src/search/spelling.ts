@@ -20,9 +20,8 @@ export interface SpellingOptions {
 }
 
 import type { Language } from "../text/languages.js";
-import { COMMON_WORDS } from "./common-words.js";
+import { commonWordsOf } from "./common-words.js";
 
-const NO_WORDS: ReadonlySet<string> = new Set();
 const DEFAULTS: Required<SpellingOptions> = { minLength: 4, twoEditsFrom: 8, memoSize: 10_000 };
 
 export class SpellingCorrector {
@@ -58,7 +57,7 @@ export class SpellingCorrector {
     language: Language = "en",
   ) {
     this.#options = { ...DEFAULTS, ...options };
-    this.#commonWords = language === "en" ? COMMON_WORDS : NO_WORDS;
+    this.#commonWords = commonWordsOf(language);
     this.#frequency = frequency;
     for (const word of frequency.keys()) {
       if (word.length < this.#options.minLength - 1) continue;

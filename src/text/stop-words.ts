@@ -42,22 +42,26 @@ export const STOP_WORD_CHANGES: Readonly<
 > = {
   es: {
     add: `hola oye buenas gracias porfa favor pregunta preguntar saber alguien whatsapp wasap guasap
-      wasa wsp wpp wa app aplicacion aplicación q k xq porq porque pq tb tmb osea o sea bueno`,
+      wasa wsp wpp wa app aplicacion aplicación q k xq porq porque pq tb tmb osea o sea bueno
+      pa jaja jajaja jajajaja jeje xd plis porfis che wey güey guey bro oigan vale`,
     keep: "ver cuenta estado última ultima nadie",
   },
   pt: {
     add: `oi olá ola obrigado obrigada valeu pfv gente alguém alguem whatsapp zap zapzap zapp wpp wa
-      app aplicativo vc vcs você voce pra pro né ne tá ta q oq pq porque tb tbm aí ai sei saber`,
+      app aplicativo vc vcs você voce pra pro né ne tá ta q oq pq porque tb tbm aí ai sei saber
+      msm mano mana tipo kk kkk kkkk kkkkk rs rsrs slk blz aff socorro gnt`,
     keep: "",
   },
   de: {
     add: `hallo hi hey danke bitte mal eigentlich whatsapp whatsi wa app frage jemand weiß weiss
-      wissen gibt eigentlich echt halt ja`,
+      wissen gibt eigentlich echt halt ja
+      ne ner nem nen iwie irgendwie grad gerade krass digga alter leute hab`,
     keep: "",
   },
   fr: {
     add: `salut bonjour coucou merci svp stp whatsapp wa app appli application quelqu savoir
-      question est ce estce bah ben bon genre`,
+      question est ce estce bah ben bon genre
+      jsp jsais chais qqn qq mdr ptdr wsh frr bref franchement`,
     keep: "",
   },
   hi: {
@@ -66,17 +70,20 @@ export const STOP_WORD_CHANGES: Readonly<
       pe aur ya bhi to toh koi kuch kaise kaisa kaisi kyun kyu kab kahan kaun kon ye yeh wo woh is
       us ek hi na nahi nahin nhi sakta sakti sakte skta skte raha rahi rahe karna karu karun kar
       karo karte krna kr bhai yaar plz pls apna apne apni aap ap tum hum batao bataye bata hoga
-      hogi hua hui gaya gayi jata jati jaate jaye agar`,
+      hogi hua hui gaya gayi jata jati jaate jaye agar
+      kare karein kre kro pata chale chalega hu hoon hun yr`,
     keep: "",
   },
   tr: {
     add: `merhaba selam slm teşekkürler tesekkurler lütfen lutfen whatsapp wp wa uygulama app mı
-      mi mu mü mısın misin musun müsün acaba ya yani abi hocam arkadaşlar arkadaslar`,
+      mi mu mü mısın misin musun müsün acaba ya yani abi hocam arkadaşlar arkadaslar
+      bi lan yaa ama acil`,
     keep: "",
   },
   id: {
     add: `halo hai kak kakak gan min dong sih deh nih ya yg gak ga nggak enggak gimana bagaimana
-      apakah apa whatsapp wa aplikasi app aja saja kok kah tuh udah sudah mau kalo kalau`,
+      apakah apa whatsapp wa aplikasi app aja saja kok kah tuh udah sudah mau kalo kalau
+      gmn gmna udh knp kenapa trs terus tp tapi kan dr bgt banget tolong wkwk wkwkwk anjir sm`,
     keep: "",
   },
 };
