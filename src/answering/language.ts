@@ -47,14 +47,18 @@ export class LanguageVocabulary {
     }
   }
 
-  /** Per language, the share of the text's words it knows (0 when the text has no words). */
+  /**
+   * Per language, the share of the text's words it knows (0 when the text has no words). A word
+   * every language knows ("whatsapp", "meta") says nothing of the language: it counts for none.
+   */
   shares(text: string): Float64Array {
     const shares = new Float64Array(LANGUAGES.length);
     const words = foldDiacritics(text.toLowerCase()).match(WORD);
     if (words === null) return shares;
+    const everyLanguage = (1 << LANGUAGES.length) - 1;
     for (const word of words) {
       const known = this.#languagesOf.get(word);
-      if (known === undefined) continue;
+      if (known === undefined || known === everyLanguage) continue;
       for (let i = 0; i < LANGUAGES.length; i++) if (known & (1 << i)) shares[i]!++;
     }
     for (let i = 0; i < shares.length; i++) shares[i]! /= words.length;
@@ -64,6 +68,13 @@ export class LanguageVocabulary {
 
 const WORD = /[\p{L}\p{M}]+/gu;
 
+/**
+ * tinyld's scores count fully from this many letters on, less below: on a few words it is often
+ * sure and wrong ("mi whatsapp fue hackeado" is Indonesian to it, "encryption" Spanish).
+ */
+const FULL_DETECTOR_LETTERS = 40;
+/** Between languages that know the words equally, English, the knowledge base's own, wins. */
+const SOURCE_PRIOR = 0.05;
 /** How much a user's earlier choice, or the client's language, counts beside the text. */
 const CHOSEN_PRIOR = 0.35;
 const CLIENT_PRIOR = 0.2;
@@ -100,6 +111,7 @@ export function decideLanguage(
     };
   }
   const shares = vocabulary.shares(text);
+  const detectorWeight = Math.min(1, (evidence?.letters ?? 0) / FULL_DETECTOR_LETTERS);
   let best: Language = SOURCE_LANGUAGE;
   let bestScore = -1;
   let second = -1;
@@ -109,7 +121,8 @@ export function decideLanguage(
     if (!available(language)) continue;
     const score =
       shares[i]! +
-      (evidence?.scores[language] ?? 0) +
+      detectorWeight * (evidence?.scores[language] ?? 0) +
+      (language === SOURCE_LANGUAGE ? SOURCE_PRIOR : 0) +
       (language === chosen ? CHOSEN_PRIOR : 0) +
       (language === client ? CLIENT_PRIOR : 0);
     if (score > bestScore) {

@@ -95,17 +95,13 @@ function printMisses(report: QualityReport): void {
  */
 async function printLanguages(service: AnswerService, showMisses: boolean): Promise<void> {
   console.log("\n== per language, through the answering service (no language hints)");
-  const header = [
-    "language / set",
-    "n",
-    "top-1",
-    "top-3",
-    "off-topic",
-    "near",
-    "detected",
-    "in lang",
-  ];
-  const widths = [22, 5, 8, 8, 10, 7, 10, 9];
+  console.log(
+    "(off-topic: not about WhatsApp; near: WhatsApp, not privacy; rejected: both together; " +
+      "detected: read in its language; in lang: answers given in its language)",
+  );
+  const header = ["language / set", "n", "top-1", "top-3", "off-topic", "near", "rejected"];
+  header.push("detected", "in lang");
+  const widths = [22, 5, 8, 8, 10, 7, 10, 10, 9];
   const line = (cells: string[]) =>
     console.log(
       cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(""),
@@ -131,6 +127,7 @@ async function printLanguages(service: AnswerService, showMisses: boolean): Prom
         pct(report.top3),
         report.offTopic > 0 ? pct(report.rejection) : "-",
         report.nearDomain > 0 ? pct(report.nearDomainRejection) : "-",
+        report.offTopic + report.nearDomain > 0 ? pct(report.outOfScopeRejection) : "-",
         pct(report.languageDetected),
         pct(report.answeredInLanguage),
       ]);

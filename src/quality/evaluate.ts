@@ -55,6 +55,8 @@ export interface QualityReport {
   readonly nearDomainRejection: number;
   /** Share of unanswerable privacy questions that got an answer anyway (lower is better). */
   readonly unanswerableAnswered: number;
+  /** Share of off-topic and near-domain questions together answered with null. */
+  readonly outOfScopeRejection: number;
   /** Share of all questions read in the expected language (when one is expected). */
   readonly languageDetected: number;
   /** Share of answered questions whose answer is in the expected language (when one is expected). */
@@ -146,6 +148,12 @@ export function evaluate(
     rejection: 1 - share(answeredAnyway["off-topic"], asked["off-topic"]),
     nearDomainRejection: 1 - share(answeredAnyway["near-domain"], asked["near-domain"]),
     unanswerableAnswered: share(answeredAnyway.unanswerable, asked.unanswerable),
+    outOfScopeRejection:
+      1 -
+      share(
+        answeredAnyway["off-topic"] + answeredAnyway["near-domain"],
+        asked["off-topic"] + asked["near-domain"],
+      ),
     languageDetected: share(detected, questions.length),
     answeredInLanguage: share(inLanguage, answered),
     perCategory,

@@ -74,7 +74,7 @@ export const ENGINE_DEFAULTS = {
   maxRelated: 3,
   ambiguityMargin: 0.1,
   boost: { question: 3, alternates: 2, tags: 1.5, answer: 0.4 },
-  candidates: 5,
+  candidates: 6,
   cacheSize: 2_000,
   rankingCacheSize: 10_000,
 } as const;

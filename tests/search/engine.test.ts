@@ -86,12 +86,13 @@ describe("confidence and related", () => {
 
   it("counts words the FAQ never uses against a match, yet still points at the close entry", () => {
     // "aunt" is in no entry and no list of common words: the question may be about something
-    // else, so the engine says it has no confident answer rather than guess, and suggests it.
+    // else, so the engine says it has no confident answer rather than guess, and suggests the
+    // close entry among its "did you mean" (beside "are groups private?", for "family").
     const rambling = engine.ask(
       "my aunt told everyone in the family that facebook reads all of our whatsapp messages, so can facebook really read my messages?",
     );
-    const best = rambling.answer ?? rambling.related[0];
-    expect(best?.entry.id).toBe("e2e-messages");
+    expect(rambling.answer).toBeNull();
+    expect(rambling.related.map((m) => m.entry.id)).toContain("e2e-messages");
   });
 
   it("returns at most three related entries, never the answer itself", () => {
