@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AnswerService } from "../../src/answering/service.js";
+import { LANGUAGES } from "../../src/text/languages.js";
+import { realService } from "../support/knowledge-base.js";
+
+let service: AnswerService;
+beforeAll(async () => {
+  service = await realService();
+});
+
+describe("AnswerService", () => {
+  it("serves every language of the knowledge base, each entry translated", () => {
+    expect(service.languages).toEqual(LANGUAGES);
+    for (const language of LANGUAGES) {
+      const entries = service.entries(language);
+      expect(entries).toHaveLength(service.knowledgeBase.entries.length);
+      for (const shown of entries) expect(shown.language, `${shown.entry.id}`).toBe(language);
+      expect(service.categories(language).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("tells the three outcomes apart", () => {
+    expect(service.ask("can whatsapp read my messages").outcome).toBe("answered");
+    const declined = service.ask("how do i change my phone number on whatsapp");
+    expect(declined.outcome).toBe("out-of-scope");
+    expect(declined.answer).toBeNull();
+    expect(declined.related).toEqual([]);
+    const unknown = service.ask("can a quantum computer break whatsapp encryption");
+    expect(unknown.outcome).toBe("no-answer");
+    expect(unknown.answer).toBeNull();
+  });
+
+  it("declines non-privacy WhatsApp questions in other languages too", () => {
+    for (const [question, language] of [
+      ["no se descargan las fotos del wasap", "es"],
+      ["como fazer figurinha no zap", "pt"],
+      ["whatsapp nummer ändern neues handy", "de"],
+    ] as const) {
+      const reply = service.ask(question);
+      expect(reply.language, question).toBe(language);
+      expect(reply.outcome, question).toBe("out-of-scope");
+    }
+  });
+
+  it("gives an entry by id in a language, or undefined for an unknown id", () => {
+    expect(service.entry("e2e-messages", "fr")?.language).toBe("fr");
+    expect(service.entry("e2e-messages")?.language).toBe("en");
+    expect(service.entry("no-such-entry", "fr")).toBeUndefined();
+  });
+
+  it("searches and suggests in the question's language", () => {
+    const [first] = service.search("hackearon mi whatsapp");
+    expect(first?.language).toBe("es");
+    expect(first?.entry.id).toBe("hacked-account");
+    const suggestions = service.suggest("mensajes cifr");
+    expect(suggestions.length).toBeGreaterThan(0);
+  });
+});
