@@ -23,6 +23,7 @@ const LISTS = {
 /** How many of each list's words to keep, most frequent first. */
 const COUNT = 4000;
 const LETTERS = /^[\p{L}\p{M}]+$/u;
+const DEVANAGARI = /^[\u0900-\u097f]+$/;
 
 let out = `/**
  * The commonest words of each translated language (letters only; three or more letters, two or
@@ -42,8 +43,21 @@ for (const [language, name] of Object.entries(LISTS)) {
     .split("\n")
     .map((word) => word.trim().toLowerCase())
     .filter((word) => LETTERS.test(word) && [...word].length >= minLength)
+    // The Hindi list holds some Latin-letter noise from subtitles ("nder", "yacouba").
+    .filter((word) => language !== "hi" || DEVANAGARI.test(word))
     .slice(0, COUNT);
-  out += `  ${language}: ${JSON.stringify([...new Set(words)].join(" "))},\n`;
+  // Lines of about 100 characters, as the English list is written.
+  const lines = [];
+  let line = "";
+  for (const word of new Set(words)) {
+    if (line.length + word.length + 1 > 100) {
+      lines.push(line);
+      line = "";
+    }
+    line += line === "" ? word : ` ${word}`;
+  }
+  lines.push(line);
+  out += `  ${language}: \`${lines.join("\n    ")}\`,\n`;
 }
 out += "};\n";
 writeFileSync("src/search/common-words-i18n.ts", out);

@@ -232,7 +232,7 @@ const byLanguage = new Map<Language, ReadonlySet<string>>([["en", COMMON_WORDS]]
 export function commonWordsOf(language: Language): ReadonlySet<string> {
   let words = byLanguage.get(language);
   if (words === undefined) {
-    const list = COMMON_WORDS_BY_LANGUAGE[language as Exclude<Language, "en">].split(" ");
+    const list = COMMON_WORDS_BY_LANGUAGE[language as Exclude<Language, "en">].split(/\s+/);
     // Questions are often typed without accents: both spellings are common words.
     words = new Set([...list, ...list.map(foldDiacritics)]);
     byLanguage.set(language, words);
