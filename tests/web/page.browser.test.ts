@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
 import { AnswerServiceHolder } from "../../src/answering/holder.js";
-import { PAGE_TEXTS } from "../../src/http/web/texts.js";
+import { messagesFor } from "../../src/i18n/messages.js";
 import { MemoryInsightsStore } from "../../src/store/memory.js";
 import { QuestionLimiter } from "../../src/store/rate-limit.js";
 import { realService } from "../support/knowledge-base.js";
@@ -16,7 +16,8 @@ const POLL = { timeout: 15_000, interval: 100 };
 /** Resolved to 127.0.0.1 by Chromium itself (see the launch options). */
 const LAN_HOST = "faq-box.lan";
 const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
-const SITE = PAGE_TEXTS.siteName;
+const TEXTS = messagesFor("en").page;
+const SITE = TEXTS.siteName;
 const available = requireSystemBinary(CHROMIUM, "sudo apt-get install -y chromium");
 
 /** WCAG contrast ratios of each selector's text against the background it is drawn on. */
@@ -134,7 +135,7 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
     await askWithForm(page, "how do I bake bread");
     await expect
       .poll(() => page.locator("#result .no-answer h2").textContent(), POLL)
-      .toContain("don't have a good answer");
+      .toBe(TEXTS.noAnswer.title);
     expect(await page.title()).toBe(`No answer · ${SITE}`);
   });
 
@@ -288,7 +289,8 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
     const selectors = [
       "h1",
       "header p",
-      "button[type=submit]",
+      ".ask button[type=submit]",
+      ".language select",
       ".vote button",
       ".share-button",
       ".meta",
