@@ -312,10 +312,11 @@ function renderLanguageSwitcher(model: PageModel, context: PageContext): string 
     value === undefined || value === ""
       ? ""
       : `<input type="hidden" name="${name}" value="${escapeAttribute(value)}">`;
+  // What is shown first, so the address reads like an entry's link: /?id=<id>&lang=<code>.
   return `<form class="language" action="/" method="get">
-<label for="language">${escapeHtml(texts.languageSwitcher.label)}</label>
+${keep("q", model.id === undefined ? model.query : undefined)}${keep("id", model.id)}<label for="language">${escapeHtml(texts.languageSwitcher.label)}</label>
 <select id="language" name="lang">${options}</select>
-${keep("q", model.id === undefined ? model.query : undefined)}${keep("id", model.id)}<button class="secondary" type="submit">${escapeHtml(texts.languageSwitcher.apply)}</button>
+<button class="secondary" type="submit">${escapeHtml(texts.languageSwitcher.apply)}</button>
 </form>`;
 }
 
