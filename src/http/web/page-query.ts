@@ -1,7 +1,5 @@
 import type { VoteOutcome } from "../../store/insights.js";
-import type { Language } from "../../text/languages.js";
 import { MAX_QUESTION_LENGTH } from "../routes/ask.js";
-import { pageLanguageOf } from "./page-language.js";
 import type { ProblemOf } from "./problems.js";
 
 /** Longest FAQ id the page accepts in a link. */
@@ -13,11 +11,6 @@ export interface PageQuery {
   /** The question (the box shows it, even when it is the problem). */
   readonly q: string;
   readonly id?: string;
-  /**
-   * The language asked for (`?lang=`). A value the page does not speak (`it`, garbage, given
-   * twice) is ignored: the page is then in the reader's usual language, as a link without it.
-   */
-  readonly lang?: Language;
   /** The script asks for the result area only. */
   readonly fragment: boolean;
   /** What a vote did (the page a vote without JavaScript returns to). */
@@ -31,16 +24,13 @@ export interface PageQuery {
 /**
  * Reads the page's query string leniently: a bad part (a question given twice or too long)
  * becomes a problem the page explains in words, and parameters it does not know are ignored.
+ * `lang` is read by the responder (see page-language.ts): one the page does not speak (`it`,
+ * garbage, given twice) is ignored, so the page is in the reader's usual language.
  */
 export function readPageQuery(raw: Readonly<Record<string, unknown>>): PageQuery {
   const fragment = raw.fragment === "1";
   const voted = VOTE_OUTCOMES.find((outcome) => outcome === raw.voted);
-  const base = {
-    fragment,
-    voted,
-    suggested: raw.suggested === "1",
-    lang: pageLanguageOf(raw.lang),
-  };
+  const base = { fragment, voted, suggested: raw.suggested === "1" };
   if (Array.isArray(raw.q))
     return { ...base, q: String(raw.q[0] ?? "").trim(), problem: { kind: "repeated" } };
   const q = typeof raw.q === "string" ? raw.q.trim() : "";
