@@ -4,7 +4,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/http/app.js";
 import { AnswerServiceHolder } from "../../src/answering/holder.js";
-import { PAGE_TEXTS } from "../../src/http/web/texts.js";
+import { messagesFor } from "../../src/i18n/messages.js";
+import type { Language } from "../../src/text/languages.js";
 import { MemoryInsightsStore } from "../../src/store/memory.js";
 import { QuestionLimiter } from "../../src/store/rate-limit.js";
 import { realService } from "../support/knowledge-base.js";
@@ -16,7 +17,12 @@ const POLL = { timeout: 15_000, interval: 100 };
 /** Resolved to 127.0.0.1 by Chromium itself (see the launch options). */
 const LAN_HOST = "faq-box.lan";
 const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
-const SITE = PAGE_TEXTS.siteName;
+const TEXTS = messagesFor("en").page;
+let serving: AnswerServiceHolder;
+/** An entry's question in a language. */
+const answersFor = (id: string, language: Language) =>
+  serving.serving.entry(id, language)!.entry.question;
+const SITE = TEXTS.siteName;
 const available = requireSystemBinary(CHROMIUM, "sudo apt-get install -y chromium");
 
 /** WCAG contrast ratios of each selector's text against the background it is drawn on. */
@@ -64,6 +70,7 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
   beforeAll(async () => {
     const answers = new AnswerServiceHolder();
     answers.set(await realService({ cacheSize: 100 }));
+    serving = answers;
     app = await buildApp({
       answers,
       pageFeedback: { insights: store, secret: SECRET },
@@ -134,7 +141,7 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
     await askWithForm(page, "how do I bake bread");
     await expect
       .poll(() => page.locator("#result .no-answer h2").textContent(), POLL)
-      .toContain("don't have a good answer");
+      .toBe(TEXTS.noAnswer.title);
     expect(await page.title()).toBe(`No answer · ${SITE}`);
   });
 
@@ -288,7 +295,8 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
     const selectors = [
       "h1",
       "header p",
-      "button[type=submit]",
+      ".ask button[type=submit]",
+      ".language select",
       ".vote button",
       ".share-button",
       ".meta",
@@ -402,5 +410,76 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
       );
       expect(overflow, url).toBeLessThanOrEqual(0);
     }
+  });
+
+  describe("in the reader's language", () => {
+    /** Fresh contexts: the language a test chooses is remembered in a cookie. */
+    async function fresh(javaScriptEnabled = true): Promise<Page> {
+      const context = await browser.newContext({ javaScriptEnabled, locale: "en-US" });
+      return context.newPage();
+    }
+    const htmlLang = (on: Page) => on.evaluate(() => document.documentElement.lang);
+
+    it("switches the page's language with the select (JavaScript), keeping the answer shown", async () => {
+      const js = await fresh();
+      await js.goto(`${base}/?id=backups`);
+      expect(await htmlLang(js)).toBe("en");
+      // With the script the select applies itself; the button is for pages without it.
+      expect(await js.locator("form.language button").isHidden()).toBe(true);
+      await js.getByLabel(TEXTS.languageSwitcher.label).selectOption("de");
+      await js.waitForURL(`${base}/?id=backups&lang=de`);
+      expect(await htmlLang(js)).toBe("de");
+      expect(await entryShown(js)).toBe("backups");
+      expect(await js.getByLabel(messagesFor("de").page.questionLabel).isVisible()).toBe(true);
+      // Remembered: the bare page is in German now, and answers there stay German.
+      await js.goto(base);
+      expect(await htmlLang(js)).toBe("de");
+      await js.getByLabel(messagesFor("de").page.questionLabel).fill("can fb read my msgs");
+      await js.getByRole("button", { name: messagesFor("de").page.askButton }).click();
+      await expect.poll(() => entryShown(js), POLL).toBe("e2e-messages");
+      expect(await js.locator("#result h2").textContent()).toBe(answersFor("e2e-messages", "de"));
+      await js.context().close();
+    });
+
+    it("switches without JavaScript too: the form and its button", async () => {
+      const noJs = await fresh(false);
+      await noJs.goto(`${base}/?q=${encodeURIComponent("is my icloud backup encrypted")}`);
+      await noJs.getByLabel(TEXTS.languageSwitcher.label).selectOption("fr");
+      await noJs.getByRole("button", { name: TEXTS.languageSwitcher.apply }).click();
+      await noJs.waitForURL(/lang=fr/);
+      expect(await htmlLang(noJs)).toBe("fr");
+      expect(await entryShown(noJs)).toBe("backups");
+      expect(await noJs.inputValue("#q")).toBe("is my icloud backup encrypted");
+      await noJs.context().close();
+    });
+
+    it("shows a reply in another language with the page around it in that language", async () => {
+      const js = await fresh();
+      await js.goto(base);
+      await askWithForm(js, "¿WhatsApp puede leer mis mensajes?");
+      await expect.poll(() => htmlLang(js), POLL).toBe("es");
+      expect(await entryShown(js)).toBe("e2e-messages");
+      expect(js.url()).toBe(
+        `${base}/?q=${encodeURIComponent("¿WhatsApp puede leer mis mensajes?")}`,
+      );
+      expect(await js.title()).toContain(messagesFor("es").page.siteName);
+      await js.context().close();
+    });
+
+    it("opens /?q=...&lang=... and /?id=...&lang=... links, and keeps the language in place", async () => {
+      const js = await fresh();
+      await js.goto(`${base}/?q=${encodeURIComponent("can fb read my msgs")}&lang=fr`);
+      expect(await htmlLang(js)).toBe("fr");
+      expect(await entryShown(js)).toBe("e2e-messages");
+      const related = js.locator("#result nav a[data-id]").first();
+      const relatedId = await related.getAttribute("data-id");
+      await related.click();
+      await expect.poll(() => entryShown(js), POLL).toBe(relatedId);
+      expect(js.url()).toBe(`${base}/?id=${relatedId}&lang=fr`);
+      expect(await js.locator(".permalink").inputValue()).toBe(`${base}/?id=${relatedId}&lang=fr`);
+      await js.goBack();
+      await expect.poll(() => entryShown(js), POLL).toBe("e2e-messages");
+      await js.context().close();
+    });
   });
 });

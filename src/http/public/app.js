@@ -1,10 +1,11 @@
 // Progressive enhancement for the FAQ page: suggestions as you type, answers, votes and
 // suggestions without reloading, Back and Forward, copying an answer's link, and /#<faq-id>
-// links. Without this script the page is plain forms and links. Every text it shows comes from
-// the server (the result areas it fetches, and the JSON in #page-data).
+// links, and the language switcher applied as soon as it changes. Without this script the page
+// is plain forms and links. Every text it shows comes from the server (the result areas it
+// fetches, and the JSON in #page-data), in the page's language.
 "use strict";
 
-const { siteName, titleSeparator, texts } = JSON.parse(
+const { siteName, titleSeparator, linkLanguage, texts } = JSON.parse(
   document.getElementById("page-data").textContent,
 );
 const input = document.getElementById("q");
@@ -22,13 +23,15 @@ const shown = new Map();
 let shownKey;
 
 // ---------------------------------------------------------------------------------------------
-// Addresses: /?q=<question>, /?id=<faq-id> (also /#<faq-id>, the older form), or / alone.
+// Addresses: /?q=<question>, /?id=<faq-id> (also /#<faq-id>, the older form), or / alone, each
+// with the language asked for (&lang=<code>) when there is one.
 
-/** What an address shows: {q}, {id}, or {} for the bare page. */
+/** What an address shows: {q}, {id}, or {} for the bare page; and its {lang}, if any. */
 function paramsOf(url) {
   const search = new URLSearchParams(url.search);
-  if (search.has("q")) return { q: search.get("q") };
-  if (search.has("id")) return { id: search.get("id") };
+  const lang = search.get("lang") ?? undefined;
+  if (search.has("q")) return { q: search.get("q"), lang };
+  if (search.has("id")) return { id: search.get("id"), lang };
   let hash = "";
   try {
     hash = decodeURIComponent(url.hash.slice(1));
@@ -37,13 +40,21 @@ function paramsOf(url) {
   }
   // A hash naming something on the page (#topics) is an anchor, not an entry.
   if (/^[a-z0-9-]+$/.test(hash) && document.getElementById(hash) === null) return { id: hash };
-  return {};
+  return lang === undefined ? {} : { lang };
+}
+
+/** The query of `params` (only the ones given), and `extra`. */
+function searchOf(params, extra = {}) {
+  const search = new URLSearchParams();
+  for (const name of ["q", "id", "lang"])
+    if (params[name] !== undefined) search.set(name, params[name]);
+  for (const [name, value] of Object.entries(extra)) search.set(name, value);
+  return search;
 }
 
 function addressOf(params) {
-  if (params.q !== undefined) return `/?q=${encodeURIComponent(params.q)}`;
-  if (params.id !== undefined) return `/?id=${encodeURIComponent(params.id)}`;
-  return "/";
+  const search = searchOf(params).toString().replace(/\+/g, "%20");
+  return search === "" ? "/" : `/?${search}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -56,7 +67,10 @@ function addressOf(params) {
 function render(html, params) {
   result.innerHTML = html;
   document.title = result.firstElementChild?.dataset.title ?? siteName;
-  if (params) input.value = params.q ?? "";
+  if (params) {
+    input.value = params.q ?? "";
+    keepInSwitcher(params);
+  }
   enhance(result);
 }
 
@@ -98,9 +112,18 @@ async function show(params, { push = false, replace = false, remembered = false 
   pending = new AbortController();
   result.setAttribute("aria-busy", "true");
   try {
-    const query = new URLSearchParams({ ...params, fragment: "1" });
+    const query = searchOf(params, { fragment: "1" });
     const response = await fetch(`/?${query}`, { signal: pending.signal });
     const html = await htmlOf(response);
+    // A reply in another language than the page's (a question asked in Spanish on the English
+    // page): load the page at its address, whose every word is then in that language, as
+    // without the script.
+    const language = response.headers.get("content-language");
+    if (response.ok && language && language !== document.documentElement.lang) {
+      if (push) location.assign(address);
+      else location.replace(address);
+      return;
+    }
     if (response.ok) shown.set(address, html); // a problem (a rate limit) is asked again
     if (push) history.pushState(params, "", address);
     if (replace) history.replaceState(params, "", address);
@@ -118,8 +141,9 @@ function ask(question) {
   return show({ q: question }, { push: true });
 }
 
+/** Opens an entry in the page's language (what its links on the page say). */
 function openEntry(id) {
-  return show({ id }, { push: true });
+  return show({ id, lang: linkLanguage ?? undefined }, { push: true });
 }
 
 window.addEventListener("popstate", (event) => {
@@ -213,8 +237,37 @@ document.addEventListener("click", (event) => {
   const link = event.target.closest("a[data-id]");
   if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
   event.preventDefault();
-  openEntry(link.dataset.id);
+  show(paramsOf(link), { push: true }); // an anchor has the search and hash a URL has
 });
+
+// ---------------------------------------------------------------------------------------------
+// The language switcher: a plain form (?lang=) that keeps what is shown; applied on change.
+
+const switcher = document.querySelector("form.language");
+
+/** Keeps the switcher's hidden q or id at what the page shows (the script changes it in place). */
+function keepInSwitcher(params) {
+  if (!switcher) return;
+  for (const name of ["q", "id"]) {
+    let field = switcher.querySelector(`input[type=hidden][name=${name}]`);
+    if (params[name] === undefined) {
+      field?.remove();
+      continue;
+    }
+    if (!field) {
+      field = document.createElement("input");
+      field.type = "hidden";
+      field.name = name;
+      switcher.prepend(field);
+    }
+    field.value = params[name];
+  }
+}
+
+if (switcher) {
+  switcher.querySelector("button[type=submit]").hidden = true;
+  switcher.elements.lang.addEventListener("change", () => switcher.requestSubmit());
+}
 
 // ---------------------------------------------------------------------------------------------
 // Votes and question suggestions: the same form posts, answered with a status line in place.

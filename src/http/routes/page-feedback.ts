@@ -14,8 +14,9 @@ import { KeyedHasher } from "../../store/keyed-hash.js";
 import { clientKeyOf } from "../../store/rate-limit.js";
 import { recordSuggestion } from "../../store/record.js";
 import type { AnswerServiceHolder } from "../../answering/holder.js";
+import { messagesFor } from "../../i18n/messages.js";
+import { SOURCE_LANGUAGE } from "../../text/languages.js";
 import {
-  entryPath,
   renderFormStatus,
   renderProblemStatus,
   statusOf,
@@ -24,7 +25,8 @@ import {
 } from "../web/page.js";
 import { problemOfError } from "../web/problems.js";
 import type { PageResponder } from "../web/responder.js";
-import { MAX_QUESTION_LENGTH } from "./ask.js";
+import type { PageTexts } from "../web/texts.js";
+import { entryPath, MAX_QUESTION_LENGTH } from "./ask.js";
 
 /** Where the page's votes and suggestions go. */
 export interface PageFeedback {
@@ -42,6 +44,17 @@ interface Dependencies {
 
 /** Form bodies are small: an id and a vote, or one question. */
 const FORM_BODY_LIMIT = 4096;
+
+/** The page's language, which its forms carry (a hidden field). */
+const languageField = {
+  type: "string",
+  maxLength: 35,
+  description: "The page's language",
+} as const;
+
+/** The language a form post is answered in: the form's, else the request's. */
+const bodyLanguage = (request: FastifyRequest) =>
+  (request.body as { lang?: unknown } | undefined)?.lang;
 
 /** `?fragment=1`: the script wants the status line, not a redirect. */
 const fragmentQuery = {
@@ -73,7 +86,6 @@ function registerFormParser(app: FastifyInstance): void {
 
 export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): void {
   const { answers, feedback, responder } = deps;
-  const { texts } = responder;
   const voterKeys = new KeyedHasher(feedback.secret, "voter-key:web");
   registerFormParser(app);
 
@@ -85,12 +97,14 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
     values: Readonly<Record<string, string | number>> = {},
   ) => {
     const view: ResultView = { kind: "problem", problem, values };
-    if (!isFragment(request)) return responder.send(request, reply, view);
+    const language = responder.languageOf(request, bodyLanguage(request));
+    if (!isFragment(request)) return responder.send(request, reply, view, { language });
+    responder.languageHeaders(request, reply, language);
     return reply
       .code(statusOf(view))
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-store")
-      .send(renderProblemStatus(problem, texts, values));
+      .send(renderProblemStatus(problem, messagesFor(language).page, values));
   };
 
   /**
@@ -109,7 +123,27 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
     return sendProblem(request, reply, kind, values);
   };
 
-  app.post<{ Body: { id: string; vote: Vote } }>(
+  /** A status line for the script (`text`: of the form's language's page texts). */
+  const sendStatus = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    text: (texts: PageTexts) => string,
+  ) => {
+    const language = responder.languageOf(request, bodyLanguage(request));
+    responder.languageHeaders(request, reply, language);
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderFormStatus(text(messagesFor(language).page)));
+  };
+
+  /** Where a post without the script goes back to: `path` in the form's language. */
+  const back = (request: FastifyRequest, path: string) => {
+    const language = responder.languageOf(request, bodyLanguage(request));
+    return language === SOURCE_LANGUAGE ? path : `${path}&lang=${language}`;
+  };
+
+  app.post<{ Body: { id: string; vote: Vote; lang?: string } }>(
     "/vote",
     {
       bodyLimit: FORM_BODY_LIMIT,
@@ -126,6 +160,7 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
           properties: {
             id: { type: "string", maxLength: 100, description: "The FAQ entry" },
             vote: { type: "string", enum: ["up", "down"] },
+            lang: languageField,
           },
         },
       },
@@ -136,16 +171,13 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
         return sendProblem(request, reply, "unknownId", { id });
       const voterKey = voterKeys.hash(`${clientKeyOf(request.ip)}\u0000${id}`);
       const outcome = await feedback.insights.recordVote({ faqId: id, vote, voterKey });
-      if (isFragment(request))
-        return reply
-          .type("text/html; charset=utf-8")
-          .header("cache-control", "no-store")
-          .send(renderFormStatus(texts.vote[outcome]));
-      return reply.redirect(`${entryPath(id)}&voted=${outcome}`, 303);
+      if (isFragment(request)) return sendStatus(request, reply, (texts) => texts.vote[outcome]);
+      const language = responder.languageOf(request, request.body.lang);
+      return reply.redirect(`${entryPath(id, language)}&voted=${outcome}`, 303);
     },
   );
 
-  app.post<{ Body: { question: string } }>(
+  app.post<{ Body: { question: string; lang?: string } }>(
     "/question-suggestions",
     {
       bodyLimit: FORM_BODY_LIMIT,
@@ -159,7 +191,10 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
           type: "object",
           required: ["question"],
           additionalProperties: false,
-          properties: { question: { type: "string", description: "The question to add" } },
+          properties: {
+            question: { type: "string", description: "The question to add" },
+            lang: languageField,
+          },
         },
       },
     },
@@ -174,11 +209,8 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
       // Not awaited: the store never delays the reply (the resilient wrapper reports failures).
       void recordSuggestion(feedback.insights, "http", answers.serving.ask(question));
       if (isFragment(request))
-        return reply
-          .type("text/html; charset=utf-8")
-          .header("cache-control", "no-store")
-          .send(renderFormStatus(texts.suggest.thanksBody));
-      return reply.redirect("/?suggested=1", 303);
+        return sendStatus(request, reply, (texts) => texts.suggest.thanksBody);
+      return reply.redirect(back(request, "/?suggested=1"), 303);
     },
   );
 }

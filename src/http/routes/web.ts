@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from "fastify";
 import type { AnswerServiceHolder } from "../../answering/holder.js";
 import type { Reply } from "../../answering/service.js";
+import type { Language } from "../../text/languages.js";
 import { ASSETS, type AssetName } from "../web/assets.js";
 import { viewOfAnswer, type ResultView } from "../web/page.js";
+import { hintsOf, PAGE_LANGUAGES } from "../web/page-language.js";
 import { MAX_ID_LENGTH, readPageQuery } from "../web/page-query.js";
 import type { PageResponder } from "../web/responder.js";
 import { MAX_QUESTION_LENGTH } from "./ask.js";
@@ -41,6 +43,11 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, option
           properties: {
             q: { type: "string", maxLength: MAX_QUESTION_LENGTH, description: "A question" },
             id: { type: "string", maxLength: MAX_ID_LENGTH, description: "An entry to show" },
+            lang: {
+              type: "string",
+              maxLength: 35,
+              description: `The page's language (BCP 47; ${PAGE_LANGUAGES.join(", ")}), remembered in a cookie when it differs from the reader's usual one. Without it: the cookie, else Accept-Language, else English; a question's page is in its reply's language. Other values are ignored.`,
+            },
             fragment: { type: "string", enum: ["1"], description: "The result area only" },
           },
         },
@@ -50,32 +57,43 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, option
     async (request, reply) => {
       const query = readPageQuery(request.query as Record<string, unknown>);
       let view: ResultView = { kind: "empty" };
+      // Without a question, the request's language (?lang=, cookie, Accept-Language, English).
+      let language: Language | undefined;
       if (query.problem !== undefined) {
         view = { kind: "problem", problem: query.problem.kind, values: query.problem.values };
       } else if (query.id !== undefined) {
         const service = answers.serving;
-        const entry = service.entry(query.id)?.entry;
-        view = entry
+        language = responder.languageOf(request);
+        const shown = service.entry(query.id, language);
+        view = shown
           ? {
               kind: "entry",
-              entry,
-              related: entry.related.flatMap((id) => service.entry(id)?.entry ?? []),
+              entry: shown,
+              related: shown.entry.related.flatMap((id) => service.entry(id, language) ?? []),
               voted: query.voted,
             }
           : { kind: "problem", problem: "unknownId", values: { id: query.id } };
       } else if (query.q !== "") {
-        const reply = answers.serving.ask(query.q);
+        // The reply's language: ?lang= pins it, then the remembered choice; else the question's
+        // own language, with Accept-Language for short ones.
+        const reply = answers.serving.ask(query.q, hintsOf(responder.requestLanguage(request)));
         onAnswer?.(query.q, reply, request);
         view = viewOfAnswer(query.q, reply);
+        language = reply.language;
       } else if (query.suggested) {
         view = { kind: "suggested" };
       }
-      return responder.send(request, reply, view, { query: query.q, fragment: query.fragment });
+      return responder.send(request, reply, view, {
+        query: query.q,
+        id: query.id,
+        fragment: query.fragment,
+        language,
+      });
     },
   );
 
   registerAssets(app);
-  registerSuggest(app, answers);
+  registerSuggest(app, answers, responder);
   if (feedback !== undefined) registerPageFeedback(app, { answers, feedback, responder });
 };
 
@@ -105,7 +123,11 @@ function registerAssets(app: FastifyInstance): void {
   );
 }
 
-function registerSuggest(app: FastifyInstance, answers: AnswerServiceHolder): void {
+function registerSuggest(
+  app: FastifyInstance,
+  answers: AnswerServiceHolder,
+  responder: PageResponder,
+): void {
   app.get<{ Querystring: { q: string } }>(
     "/suggest",
     {
@@ -136,6 +158,13 @@ function registerSuggest(app: FastifyInstance, answers: AnswerServiceHolder): vo
         },
       },
     },
-    async (request) => ({ suggestions: answers.serving.suggest(request.query.q) }),
+    // In the reader's remembered or browser language for short beginnings (the page's script
+    // sends its cookie and Accept-Language), else the words' own language.
+    async (request) => ({
+      suggestions: answers.serving.suggest(
+        request.query.q,
+        hintsOf({ ...responder.requestLanguage(request), explicit: undefined }),
+      ),
+    }),
   );
 }

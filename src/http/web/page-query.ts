@@ -24,6 +24,8 @@ export interface PageQuery {
 /**
  * Reads the page's query string leniently: a bad part (a question given twice or too long)
  * becomes a problem the page explains in words, and parameters it does not know are ignored.
+ * `lang` is read by the responder (see page-language.ts): one the page does not speak (`it`,
+ * garbage, given twice) is ignored, so the page is in the reader's usual language.
  */
 export function readPageQuery(raw: Readonly<Record<string, unknown>>): PageQuery {
   const fragment = raw.fragment === "1";

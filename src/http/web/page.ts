@@ -1,9 +1,12 @@
-import type { Category, FaqEntry } from "../../faq/types.js";
+import type { Category } from "../../faq/types.js";
+import type { Messages } from "../../i18n/catalog.js";
 import { sourceLabel } from "../../render/answer.js";
 import { escapeHtml } from "../../render/telegram-html.js";
 import { escapeAttribute, markdownSummary, markdownToHtml } from "../../render/web-html.js";
-import type { Reply } from "../../answering/service.js";
+import type { Reply, ShownEntry } from "../../answering/service.js";
 import type { VoteOutcome } from "../../store/insights.js";
+import { type Language, SOURCE_LANGUAGE } from "../../text/languages.js";
+import { entryPath } from "../routes/ask.js";
 import { fillText, type PageTexts } from "./texts.js";
 
 /** The problems the page explains in words (keys of {@link PageTexts.problems}). */
@@ -14,16 +17,21 @@ export type ResultView =
   | { readonly kind: "empty" }
   | {
       readonly kind: "entry";
-      readonly entry: FaqEntry;
-      readonly related: readonly FaqEntry[];
+      readonly entry: ShownEntry;
+      readonly related: readonly ShownEntry[];
       /** What a vote just did (the page a vote without JavaScript returns to). */
       readonly voted?: VoteOutcome;
+      /** The question was in a language the service does not speak (the reply is in English). */
+      readonly unsupported?: boolean;
     }
   | {
       readonly kind: "no-answer";
       readonly query: string;
-      readonly suggestions: readonly FaqEntry[];
+      readonly suggestions: readonly ShownEntry[];
+      readonly unsupported?: boolean;
     }
+  /** Not about WhatsApp privacy or security: declined politely, the topics offered instead. */
+  | { readonly kind: "out-of-scope"; readonly query: string; readonly unsupported?: boolean }
   | {
       readonly kind: "problem";
       readonly problem: ProblemKind;
@@ -33,9 +41,21 @@ export type ResultView =
   /** A suggested question was received (the page a suggestion without JavaScript returns to). */
   | { readonly kind: "suggested" };
 
+/** A language the switcher offers, named in itself. */
+export interface LanguageChoice {
+  readonly code: Language;
+  readonly name: string;
+}
+
 /** What rendering needs besides the view: texts, where the page lives, which parts are on. */
 export interface PageContext {
+  /** The page's language: its texts' and its links' (`texts.lang` is its BCP 47 tag). */
+  readonly language: Language;
   readonly texts: PageTexts;
+  /** What became of a question, in words (shared with the other channels). */
+  readonly outcome: Messages["outcome"];
+  /** The languages of the switcher, each in its own name, in the order shown. */
+  readonly languages: readonly LanguageChoice[];
   /** `scheme://host[:port]` the page was requested at: permalinks and link previews are absolute. */
   readonly origin: string;
   /** 👍 / 👎 under answers (`POST /vote`). */
@@ -51,22 +71,21 @@ export interface PageContext {
 export interface PageModel {
   /** What the question box holds. */
   readonly query: string;
+  /** The entry shown by its link (`?id=`), which the language switcher keeps. */
+  readonly id?: string;
   readonly result: ResultView;
   readonly categories: readonly Category[];
-  readonly entries: readonly FaqEntry[];
+  readonly entries: readonly ShownEntry[];
 }
 
-/** The result view for an engine answer. */
+/** The result view for the answering service's reply. */
 export function viewOfAnswer(query: string, answer: Reply): ResultView {
-  if (answer.answer === null) {
-    return { kind: "no-answer", query, suggestions: answer.related.map((m) => m.entry) };
+  const unsupported = answer.decision.unsupported;
+  if (answer.answer !== null) {
+    return { kind: "entry", entry: answer.answer, related: answer.related, unsupported };
   }
-  return { kind: "entry", entry: answer.answer.entry, related: answer.related.map((m) => m.entry) };
-}
-
-/** The page's own address of an entry: works without JavaScript, and in link previews. */
-export function entryPath(id: string): string {
-  return `/?id=${encodeURIComponent(id)}`;
+  if (answer.outcome === "out-of-scope") return { kind: "out-of-scope", query, unsupported };
+  return { kind: "no-answer", query, suggestions: answer.related, unsupported };
 }
 
 /** Escapes a text, then fills its placeholders with HTML (values are inserted as given). */
@@ -83,14 +102,16 @@ function fillEscaped(template: string, values: Readonly<Record<string, string | 
 export function titleOf(view: ResultView, texts: PageTexts): string {
   const own =
     view.kind === "entry"
-      ? view.entry.question
+      ? view.entry.entry.question
       : view.kind === "no-answer"
         ? texts.noAnswer.tabTitle
-        : view.kind === "problem"
-          ? texts.problems[view.problem].title
-          : view.kind === "suggested"
-            ? texts.suggest.thanksTitle
-            : "";
+        : view.kind === "out-of-scope"
+          ? texts.outOfScope.tabTitle
+          : view.kind === "problem"
+            ? texts.problems[view.problem].title
+            : view.kind === "suggested"
+              ? texts.suggest.thanksTitle
+              : "";
   return own === "" ? texts.siteName : `${own}${texts.titleSeparator}${texts.siteName}`;
 }
 
@@ -113,11 +134,23 @@ export function statusOf(view: ResultView): number {
   return PROBLEM_STATUS[view.problem];
 }
 
-const entryLink = (entry: FaqEntry) =>
-  `<a href="${escapeAttribute(entryPath(entry.id))}" data-id="${escapeAttribute(entry.id)}">${escapeHtml(entry.question)}</a>`;
+/** ` lang="en"` on an element whose text is not in the page's language (an untranslated entry). */
+const langOf = (shown: ShownEntry, context: PageContext) =>
+  shown.language === context.language ? "" : ` lang="${shown.language}"`;
 
-const linkList = (entries: readonly FaqEntry[]) =>
-  `<ul class="links">${entries.map((e) => `<li>${entryLink(e)}</li>`).join("")}</ul>`;
+/** A link to an entry, in the page's language (`&lang=` for all but English). */
+const entryLink = (shown: ShownEntry, context: PageContext) =>
+  `<a href="${escapeAttribute(entryPath(shown.entry.id, context.language))}" data-id="${escapeAttribute(shown.entry.id)}"${langOf(shown, context)}>${escapeHtml(shown.entry.question)}</a>`;
+
+const linkList = (entries: readonly ShownEntry[], context: PageContext) =>
+  `<ul class="links">${entries.map((e) => `<li>${entryLink(e, context)}</li>`).join("")}</ul>`;
+
+/** The note above a reply to a question in a language the service does not speak. */
+function unsupportedNote(view: { readonly unsupported?: boolean }, context: PageContext): string {
+  if (view.unsupported !== true) return "";
+  const names = context.languages.map((choice) => choice.name).join(", ");
+  return `<p class="note">${escapeHtml(context.outcome.unsupportedLanguage(names))}</p>\n`;
+}
 
 /** The line a form leaves under its buttons once sent (what the script shows in place). */
 export function renderFormStatus(text: string): string {
@@ -134,18 +167,24 @@ export function renderProblemStatus(
   return `<p class="form-status problem" role="status"><strong>${escapeHtml(title)}</strong> ${fillEscaped(body, values)}</p>`;
 }
 
-function renderVote(entry: FaqEntry, voted: VoteOutcome | undefined, texts: PageTexts): string {
+/** The page's language in a form, so what the post answers speaks it too. */
+function languageField(context: PageContext): string {
+  return `<input type="hidden" name="lang" value="${context.language}">\n`;
+}
+
+function renderVote(id: string, voted: VoteOutcome | undefined, context: PageContext): string {
+  const { texts } = context;
   return `<form class="vote" method="post" action="/vote" aria-labelledby="vote-prompt">
-<input type="hidden" name="id" value="${escapeAttribute(entry.id)}">
-<span id="vote-prompt">${escapeHtml(texts.vote.prompt)}</span>
+<input type="hidden" name="id" value="${escapeAttribute(id)}">
+${languageField(context)}<span id="vote-prompt">${escapeHtml(texts.vote.prompt)}</span>
 <button class="secondary" type="submit" name="vote" value="up">${escapeHtml(texts.vote.up)}</button>
 <button class="secondary" type="submit" name="vote" value="down">${escapeHtml(texts.vote.down)}</button>
 ${voted === undefined ? '<p class="form-status" role="status"></p>' : renderFormStatus(texts.vote[voted])}
 </form>`;
 }
 
-function renderShare(entry: FaqEntry, context: PageContext): string {
-  const url = `${context.origin}${entryPath(entry.id)}`;
+function renderShare(id: string, context: PageContext): string {
+  const url = `${context.origin}${entryPath(id, context.language)}`;
   return `<div class="share">
 <label for="permalink">${escapeHtml(context.texts.share.label)}</label>
 <div class="row"><input id="permalink" class="permalink" type="url" value="${escapeAttribute(url)}" readonly>
@@ -154,9 +193,10 @@ function renderShare(entry: FaqEntry, context: PageContext): string {
 </div>`;
 }
 
-function renderSuggest(query: string, texts: PageTexts): string {
+function renderSuggest(query: string, context: PageContext): string {
+  const { texts } = context;
   return `<form class="suggest" method="post" action="/question-suggestions">
-<h3>${escapeHtml(texts.suggest.title)}</h3>
+${languageField(context)}<h3>${escapeHtml(texts.suggest.title)}</h3>
 <p>${escapeHtml(texts.suggest.body)}</p>
 <label for="suggestion">${escapeHtml(texts.suggest.label)}</label>
 <div class="row"><input id="suggestion" name="question" type="text" value="${escapeAttribute(query)}" maxlength="500" required>
@@ -184,13 +224,23 @@ export function renderResult(view: ResultView, context: PageContext): string {
       return `<div class="notice thanks" ${title}><h2 tabindex="-1">${escapeHtml(texts.suggest.thanksTitle)}</h2>
 <p>${escapeHtml(texts.suggest.thanksBody)}</p></div>`;
     case "no-answer":
-      return `<div class="notice no-answer" ${title}><h2 tabindex="-1">${escapeHtml(texts.noAnswer.title)}</h2>
+      return `<div class="notice no-answer" ${title}>${unsupportedNote(view, context)}<h2 tabindex="-1">${escapeHtml(texts.noAnswer.title)}</h2>
 <p>${escapeHtml(texts.noAnswer.body)}</p>
-${view.suggestions.length > 0 ? `<h3>${escapeHtml(texts.noAnswer.didYouMean)}</h3>${linkList(view.suggestions)}` : ""}
-${context.suggestions ? renderSuggest(view.query, texts) : ""}
+${view.suggestions.length > 0 ? `<h3>${escapeHtml(texts.noAnswer.didYouMean)}</h3>${linkList(view.suggestions, context)}` : ""}
+${context.suggestions ? renderSuggest(view.query, context) : ""}
+<p><a href="#topics">${escapeHtml(texts.noAnswer.browseTopics)}</a></p></div>`;
+    case "out-of-scope":
+      return `<div class="notice out-of-scope" ${title}>${unsupportedNote(view, context)}<h2 tabindex="-1">${escapeHtml(texts.outOfScope.title)}</h2>
+<p>${escapeHtml(context.outcome.outOfScope)}</p>
 <p><a href="#topics">${escapeHtml(texts.noAnswer.browseTopics)}</a></p></div>`;
     case "entry": {
-      const { entry, related } = view;
+      const { entry, language } = view.entry;
+      const { related } = view;
+      const lang = langOf(view.entry, context);
+      const untranslated =
+        language === context.language
+          ? ""
+          : `<p class="note">${escapeHtml(context.outcome.untranslated)}</p>\n`;
       const sources = entry.sources
         .map(
           (url) =>
@@ -199,12 +249,12 @@ ${context.suggestions ? renderSuggest(view.query, texts) : ""}
         .join(", ");
       const reviewed = `<time datetime="${escapeAttribute(entry.reviewed)}">${escapeHtml(entry.reviewed)}</time>`;
       return `<article class="answer" id="${escapeAttribute(entry.id)}" data-entry="${escapeAttribute(entry.id)}" ${title}>
-<h2 tabindex="-1">${escapeHtml(entry.question)}</h2>
-<div class="body">${markdownToHtml(entry.answer)}</div>
+${unsupportedNote(view, context)}${untranslated}<h2 tabindex="-1"${lang}>${escapeHtml(entry.question)}</h2>
+<div class="body"${lang}>${markdownToHtml(entry.answer)}</div>
 <p class="meta">${escapeHtml(texts.answer.sources)} ${sources}. ${fillHtml(texts.answer.lastReviewed, { date: reviewed })}</p>
-${context.votes ? renderVote(entry, view.voted, texts) : ""}
-${renderShare(entry, context)}
-${related.length > 0 ? `<nav aria-label="${escapeAttribute(texts.answer.related)}"><h3>${escapeHtml(texts.answer.related)}</h3>${linkList(related)}</nav>` : ""}
+${context.votes ? renderVote(entry.id, view.voted, context) : ""}
+${renderShare(entry.id, context)}
+${related.length > 0 ? `<nav aria-label="${escapeAttribute(texts.answer.related)}"><h3>${escapeHtml(texts.answer.related)}</h3>${linkList(related, context)}</nav>` : ""}
 </article>`;
     }
   }
@@ -213,10 +263,11 @@ ${related.length > 0 ? `<nav aria-label="${escapeAttribute(texts.answer.related)
 /** Link-preview tags (Open Graph): an answer shows its question and its opening. */
 function renderPreview(view: ResultView, context: PageContext): string {
   const { texts } = context;
-  const entry = view.kind === "entry" ? view.entry : undefined;
+  const entry = view.kind === "entry" ? view.entry.entry : undefined;
   const title = entry?.question ?? texts.siteName;
   const description = entry === undefined ? texts.description : markdownSummary(entry.answer);
-  const url = `${context.origin}${entry === undefined ? "/" : entryPath(entry.id)}`;
+  const home = context.language === SOURCE_LANGUAGE ? "/" : `/?lang=${context.language}`;
+  const url = `${context.origin}${entry === undefined ? home : entryPath(entry.id, context.language)}`;
   const meta = (property: string, content: string) =>
     `<meta property="${property}" content="${escapeAttribute(content)}">`;
   return [
@@ -233,13 +284,40 @@ function renderPreview(view: ResultView, context: PageContext): string {
 }
 
 /** The script's texts, as JSON that is safe inside a `<script>` element. */
-function scriptData(texts: PageTexts): string {
+function scriptData(context: PageContext): string {
+  const { texts } = context;
   const data = {
     siteName: texts.siteName,
     titleSeparator: texts.titleSeparator,
+    // What entry links carry as `lang` on this page (none in English), for the ones it makes.
+    linkLanguage: context.language === SOURCE_LANGUAGE ? null : context.language,
     texts: texts.script,
   };
   return JSON.stringify(data).replace(/</g, "\\u003c");
+}
+
+/**
+ * The language switcher: a plain form (`GET /?lang=`) that keeps what the page shows, so it works
+ * without JavaScript; the script submits it when the choice changes.
+ */
+function renderLanguageSwitcher(model: PageModel, context: PageContext): string {
+  const { texts } = context;
+  const options = context.languages
+    .map(
+      ({ code, name }) =>
+        `<option value="${code}" lang="${code}"${code === context.language ? " selected" : ""}>${escapeHtml(name)}</option>`,
+    )
+    .join("");
+  const keep = (name: string, value: string | undefined) =>
+    value === undefined || value === ""
+      ? ""
+      : `<input type="hidden" name="${name}" value="${escapeAttribute(value)}">`;
+  // What is shown first, so the address reads like an entry's link: /?id=<id>&lang=<code>.
+  return `<form class="language" action="/" method="get">
+${keep("q", model.id === undefined ? model.query : undefined)}${keep("id", model.id)}<label for="language">${escapeHtml(texts.languageSwitcher.label)}</label>
+<select id="language" name="lang">${options}</select>
+<button class="secondary" type="submit">${escapeHtml(texts.languageSwitcher.apply)}</button>
+</form>`;
 }
 
 /** The whole page, rendered on the server so it works without JavaScript. */
@@ -247,9 +325,9 @@ export function renderPage(model: PageModel, context: PageContext): string {
   const { texts, assets } = context;
   const topics = model.categories
     .map((category) => {
-      const entries = model.entries.filter((e) => e.category === category.id);
+      const entries = model.entries.filter((e) => e.entry.category === category.id);
       return `<details><summary><span class="topic">${escapeHtml(category.title)}</span> <span class="hint">${escapeHtml(category.description)}</span></summary>
-${linkList(entries)}</details>`;
+${linkList(entries, context)}</details>`;
     })
     .join("\n");
   const docs = context.docsLink
@@ -264,12 +342,13 @@ ${linkList(entries)}</details>`;
 ${renderPreview(model.result, context)}
 <link rel="icon" href="${escapeAttribute(assets.icon)}" type="image/svg+xml">
 <link rel="stylesheet" href="${escapeAttribute(assets.css)}">
-<script type="application/json" id="page-data">${scriptData(texts)}</script>
+<script type="application/json" id="page-data">${scriptData(context)}</script>
 <script src="${escapeAttribute(assets.js)}" defer></script>
 </head>
 <body>
 <a class="skip" href="#q">${escapeHtml(texts.skipLink)}</a>
-<header><h1><a href="/">${escapeHtml(texts.siteName)}</a></h1>
+<header>${renderLanguageSwitcher(model, context)}
+<h1><a href="/">${escapeHtml(texts.siteName)}</a></h1>
 <p>${escapeHtml(texts.intro)}</p></header>
 <main>
 <form class="ask" role="search" action="/" method="get">

@@ -1,42 +1,96 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { AnswerServiceHolder } from "../../answering/holder.js";
+import { messagesFor } from "../../i18n/messages.js";
+import type { Language } from "../../text/languages.js";
 import { ASSETS } from "./assets.js";
-import { renderPage, renderResult, statusOf, type PageContext, type ResultView } from "./page.js";
+import {
+  renderPage,
+  renderResult,
+  statusOf,
+  type LanguageChoice,
+  type PageContext,
+  type ResultView,
+} from "./page.js";
+import {
+  cookieLanguage,
+  defaultLanguageOf,
+  languageCookie,
+  languageToRemember,
+  PAGE_LANGUAGES,
+  pageLanguageOf,
+  type RequestLanguage,
+} from "./page-language.js";
 import { readPageQuery } from "./page-query.js";
 import { problemOfError } from "./problems.js";
-import { PAGE_TEXTS, type PageTexts } from "./texts.js";
 
 /** Options of {@link PageResponder}. */
 export interface PageResponderOptions {
   readonly answers: AnswerServiceHolder;
-  /** The page's texts. Default {@link PAGE_TEXTS}. */
-  readonly texts?: PageTexts;
   /** Show 👍 / 👎 and "suggest this question" (their routes exist). Default false. */
   readonly feedback?: boolean;
   /** Link /docs in the footer (off when it needs a token). Default true. */
   readonly docsLink?: boolean;
 }
 
+/** How a view is sent. */
+export interface SendOptions {
+  /** What the question box holds. */
+  readonly query?: string;
+  /** The entry the page shows by its link (the language switcher keeps it). */
+  readonly id?: string;
+  /** The result area alone (the script's request). */
+  readonly fragment?: boolean;
+  /** The page's language when a reply decided it; else the request's (see languageOf). */
+  readonly language?: Language;
+}
+
 /** Host names as browsers send them; anything else gets relative links rather than an echo. */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
+/** The switcher's languages, each in its own name. */
+const LANGUAGE_CHOICES: readonly LanguageChoice[] = PAGE_LANGUAGES.map((code) => ({
+  code,
+  name: messagesFor(code).languageName,
+}));
+
 /**
  * Sends the page or its result area for a view: what the page's routes answer, and what a
- * browser gets for problems (a limit, an unknown address) instead of JSON.
+ * browser gets for problems (a limit, an unknown address) instead of JSON. Every response is in
+ * the reader's language (see page-language.ts) and says which (`Content-Language`).
  */
 export class PageResponder {
-  readonly texts: PageTexts;
   readonly #options: PageResponderOptions;
 
   constructor(options: PageResponderOptions) {
     this.#options = options;
-    this.texts = options.texts ?? PAGE_TEXTS;
   }
 
-  /** What rendering needs for this request. */
-  contextFor(request: FastifyRequest): PageContext {
+  /**
+   * What a request says about its reader's language: `?lang=` (or a form's `lang`, passed as
+   * `explicit`), the remembered choice (cookie), and `Accept-Language`.
+   */
+  requestLanguage(request: FastifyRequest, explicit?: unknown): RequestLanguage {
+    const query = request.query as Record<string, unknown> | undefined;
     return {
-      texts: this.texts,
+      explicit: pageLanguageOf(explicit ?? query?.lang),
+      chosen: cookieLanguage(request.headers.cookie),
+      client: request.headers["accept-language"],
+    };
+  }
+
+  /** The page's language for a request when no question decides it. */
+  languageOf(request: FastifyRequest, explicit?: unknown): Language {
+    return defaultLanguageOf(this.requestLanguage(request, explicit));
+  }
+
+  /** What rendering needs for this request, in `language`. */
+  contextFor(request: FastifyRequest, language: Language): PageContext {
+    const messages = messagesFor(language);
+    return {
+      language,
+      texts: messages.page,
+      outcome: messages.outcome,
+      languages: LANGUAGE_CHOICES,
       origin: HOST.test(request.host) ? `${request.protocol}://${request.host}` : "",
       votes: this.#options.feedback ?? false,
       suggestions: this.#options.feedback ?? false,
@@ -49,15 +103,31 @@ export class PageResponder {
     };
   }
 
+  /**
+   * The headers of a page response in `language`: which language it is, that it depends on the
+   * reader's language and cookie, and the cookie that remembers an explicit `?lang=` that differs
+   * from what the request would otherwise get.
+   */
+  languageHeaders(request: FastifyRequest, reply: FastifyReply, language: Language): void {
+    reply
+      .header("content-language", messagesFor(language).page.lang)
+      .header("vary", "Accept-Language, Cookie");
+    const remember = languageToRemember(this.requestLanguage(request));
+    if (remember !== undefined)
+      reply.header("set-cookie", languageCookie(remember, request.protocol === "https"));
+  }
+
   /** Sends a view: the result area alone for the script (`fragment`), else the whole page. */
   send(
     request: FastifyRequest,
     reply: FastifyReply,
     view: ResultView,
-    { query = "", fragment = false }: { query?: string; fragment?: boolean } = {},
+    { query = "", id, fragment = false, language }: SendOptions = {},
   ): FastifyReply {
-    const context = this.contextFor(request);
+    const shown = language ?? this.languageOf(request);
+    const context = this.contextFor(request, shown);
     reply.code(statusOf(view)).type("text/html; charset=utf-8").header("cache-control", "no-store");
+    this.languageHeaders(request, reply, shown);
     if (fragment) return reply.send(renderResult(view, context));
     // Explaining a problem must not need the engine (it may be what is missing).
     const current = this.#options.answers.current;
@@ -65,9 +135,10 @@ export class PageResponder {
       renderPage(
         {
           query,
+          id,
           result: view,
-          categories: current?.categories() ?? [],
-          entries: current?.knowledgeBase.entries ?? [],
+          categories: current?.categories(shown) ?? [],
+          entries: current?.entries(shown) ?? [],
         },
         context,
       ),
@@ -83,7 +154,7 @@ export class PageResponder {
       request,
       reply,
       { kind: "problem", problem: kind, values },
-      { query: query.q, fragment: query.fragment },
+      { query: query.q, id: query.id, fragment: query.fragment },
     );
   };
 

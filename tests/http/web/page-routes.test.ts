@@ -4,6 +4,9 @@ import { buildApp } from "../../../src/http/app.js";
 import { AnswerServiceHolder } from "../../../src/answering/holder.js";
 import { MemoryInsightsStore } from "../../../src/store/memory.js";
 import { QuestionLimiter } from "../../../src/store/rate-limit.js";
+import { messagesFor } from "../../../src/i18n/messages.js";
+import { escapeHtml } from "../../../src/render/telegram-html.js";
+import { LANGUAGES } from "../../../src/text/languages.js";
 import { realService } from "../../support/knowledge-base.js";
 
 const SECRET = Buffer.from("0123456789abcdef0123456789abcdef");
@@ -167,5 +170,233 @@ describe("votes and suggestions share the question budget", () => {
     expect(Number(third.headers["retry-after"])).toBeGreaterThan(0);
     expect(third.body).toContain("Too many questions at once");
     await limited.close();
+  });
+});
+
+describe("the page in the reader's language", () => {
+  const html = (body: string) => ({
+    lang: /<html lang="([^"]+)">/.exec(body)?.[1],
+    title: /<title>([^<]*)<\/title>/.exec(body)?.[1],
+  });
+  const es = messagesFor("es");
+  const de = messagesFor("de");
+  const fr = messagesFor("fr");
+  const en = messagesFor("en");
+
+  it("speaks the language of ?lang=: html lang, Content-Language, every label, the topics", async () => {
+    const response = await app.inject("/?lang=es");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-language"]).toBe("es");
+    expect(response.headers.vary).toBe("Accept-Language, Cookie");
+    expect(html(response.body)).toEqual({ lang: "es", title: es.page.siteName });
+    for (const text of [
+      es.page.questionLabel,
+      es.page.askButton,
+      es.page.topicsTitle,
+      es.page.footer,
+      es.page.languageSwitcher.label,
+    ])
+      expect(response.body).toContain(escapeHtml(text));
+    expect(response.body).toContain('<meta property="og:locale" content="es_ES">');
+    expect(response.body).toContain(escapeHtml(answers.serving.categories("es")[0]!.title));
+    expect(response.body).toContain('href="/?id=backups&amp;lang=es"');
+    // The script's texts, too.
+    expect(response.body).toContain(JSON.stringify(es.page.script.copy));
+    expect(response.body).not.toContain(en.page.askButton + "</button>");
+  });
+
+  it("offers every language in its own name, the current one chosen, keeping what is shown", async () => {
+    const response = await app.inject("/?id=backups&lang=fr");
+    const switcher = /<form class="language"[\s\S]*?<\/form>/.exec(response.body)?.[0] ?? "";
+    for (const language of LANGUAGES)
+      expect(switcher).toContain(`>${escapeHtml(messagesFor(language).languageName)}</option>`);
+    expect(switcher).toContain('<option value="fr" lang="fr" selected>');
+    expect(switcher).toContain('<input type="hidden" name="id" value="backups">');
+    expect(switcher).toContain(`>${escapeHtml(fr.page.languageSwitcher.apply)}</button>`);
+  });
+
+  it("follows Accept-Language on a page without a question", async () => {
+    const response = await app.inject({
+      url: "/",
+      headers: { "accept-language": "de-CH,de;q=0.9" },
+    });
+    expect(response.headers["content-language"]).toBe("de");
+    expect(html(response.body)).toEqual({ lang: "de", title: de.page.siteName });
+    expect(response.body).toContain(escapeHtml(de.page.intro));
+    expect(response.headers["set-cookie"]).toBeUndefined(); // nothing chosen, nothing kept
+    // Languages the page does not speak are skipped; none at all is English.
+    const italian = await app.inject({ url: "/", headers: { "accept-language": "it, fr;q=0.5" } });
+    expect(html(italian.body).lang).toBe("fr");
+    expect(html((await app.inject("/")).body).lang).toBe("en");
+  });
+
+  it("answers a Spanish question in Spanish, the page around it too, without any hint", async () => {
+    const response = await app.inject(
+      `/?q=${encodeURIComponent("¿WhatsApp puede leer mis mensajes?")}`,
+    );
+    expect(response.headers["content-language"]).toBe("es");
+    expect(html(response.body).lang).toBe("es");
+    const spanish = answers.serving.entry("e2e-messages", "es")!;
+    expect(spanish.language).toBe("es");
+    expect(response.body).toContain('data-entry="e2e-messages"');
+    expect(response.body).toContain(`<h2 tabindex="-1">${escapeHtml(spanish.entry.question)}</h2>`);
+    expect(response.body).toContain(escapeHtml(es.page.answer.related));
+    expect(response.body).toContain('value="http://localhost:80/?id=e2e-messages&amp;lang=es"');
+    // The script's request gets the same answer, saying its language.
+    const fragment = await app.inject(
+      `/?q=${encodeURIComponent("¿WhatsApp puede leer mis mensajes?")}&fragment=1`,
+    );
+    expect(fragment.headers["content-language"]).toBe("es");
+    expect(fragment.body).toContain(escapeHtml(spanish.entry.question));
+  });
+
+  it("pins an English question's reply to ?lang=, and Accept-Language decides a short one", async () => {
+    const pinned = await app.inject(`/?q=${encodeURIComponent("can fb read my msgs")}&lang=es`);
+    expect(html(pinned.body).lang).toBe("es");
+    expect(pinned.body).toContain(
+      escapeHtml(answers.serving.entry("e2e-messages", "es")!.entry.question),
+    );
+    const short = await app.inject({ url: "/?q=backup", headers: { "accept-language": "de" } });
+    expect(html(short.body).lang).toBe("de");
+    expect(short.body).toContain('data-entry="backups"');
+  });
+
+  it("opens an entry's link in its language: /?id=e2e-messages&lang=fr", async () => {
+    const response = await app.inject("/?id=e2e-messages&lang=fr");
+    expect(response.statusCode).toBe(200);
+    expect(html(response.body)).toEqual({
+      lang: "fr",
+      title: `${escapeHtml(answers.serving.entry("e2e-messages", "fr")!.entry.question)}${fr.page.titleSeparator}${escapeHtml(fr.page.siteName)}`,
+    });
+    expect(response.body).toContain(escapeHtml(fr.page.vote.prompt));
+    expect(response.body).toContain('<input type="hidden" name="lang" value="fr">');
+    // Related questions link in French; the shared link is the French one.
+    expect(response.body).toMatch(/<nav [^>]*>.*href="\/\?id=[a-z0-9-]+&amp;lang=fr"/s);
+    expect(response.body).toContain('value="http://localhost:80/?id=e2e-messages&amp;lang=fr"');
+    // The API's permalinks are these links.
+    const api = await app.inject({ url: "/ask?q=can%20fb%20read%20my%20msgs&lang=fr" });
+    const url = new URL((api.json() as { answer: { url: string } }).answer.url);
+    const followed = await app.inject(url.pathname + url.search);
+    expect(html(followed.body).lang).toBe("fr");
+  });
+
+  it("remembers a ?lang= that differs from the reader's usual language, in a cookie", async () => {
+    const chosen = await app.inject("/?lang=es");
+    const cookie = String(chosen.headers["set-cookie"]);
+    expect(cookie).toMatch(/^lang=es; Path=\/; Max-Age=31536000; SameSite=Lax; HttpOnly$/);
+    // Honoured next time: the page, and a question's reply (a chosen language pins it).
+    const next = await app.inject({ url: "/", headers: { cookie: "theme=dark; lang=es" } });
+    expect(html(next.body).lang).toBe("es");
+    expect(next.headers["set-cookie"]).toBeUndefined();
+    const asked = await app.inject({
+      url: "/?q=can%20fb%20read%20my%20msgs",
+      headers: { cookie: "lang=es" },
+    });
+    expect(html(asked.body).lang).toBe("es");
+    // ?lang= outranks the cookie (and replaces it); Accept-Language does not.
+    const other = await app.inject({ url: "/?lang=de", headers: { cookie: "lang=es" } });
+    expect(html(other.body).lang).toBe("de");
+    expect(String(other.headers["set-cookie"])).toMatch(/^lang=de;/);
+    const header = await app.inject({
+      url: "/",
+      headers: { cookie: "lang=es", "accept-language": "de" },
+    });
+    expect(html(header.body).lang).toBe("es");
+    // Choosing the language one already gets keeps nothing.
+    const same = await app.inject({ url: "/?lang=de", headers: { "accept-language": "de" } });
+    expect(same.headers["set-cookie"]).toBeUndefined();
+  });
+
+  it("ignores a lang it does not speak (or garbage, or two): the usual language, no cookie", async () => {
+    for (const query of [
+      "lang=it",
+      "lang=%3Cscript%3E",
+      "lang=es&lang=de",
+      `lang=${"x".repeat(40)}`,
+    ]) {
+      const response = await app.inject({
+        url: `/?id=backups&${query}`,
+        headers: { "accept-language": "pt-BR" },
+      });
+      expect(response.statusCode, query).toBe(200);
+      expect(html(response.body).lang, query).toBe("pt-BR");
+      expect(response.body).toContain('data-entry="backups"');
+      expect(response.headers["set-cookie"], query).toBeUndefined();
+    }
+    const cookie = await app.inject({ url: "/", headers: { cookie: "lang=xx" } });
+    expect(html(cookie.body).lang).toBe("en");
+  });
+
+  it("says politely that a question is not about privacy, rather than 'no answer'", async () => {
+    const question = "how do I change my whatsapp phone number";
+    expect(answers.serving.ask(question).outcome).toBe("out-of-scope");
+    const response = await app.inject(`/?q=${encodeURIComponent(question)}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('class="notice out-of-scope"');
+    expect(response.body).toContain(escapeHtml(en.page.outOfScope.title));
+    expect(response.body).toContain(escapeHtml(en.outcome.outOfScope));
+    expect(response.body).not.toContain(escapeHtml(en.page.noAnswer.title));
+    expect(response.body).not.toContain('action="/question-suggestions"');
+    expect(html(response.body).title).toBe(
+      `${en.page.outOfScope.tabTitle}${en.page.titleSeparator}${en.page.siteName}`,
+    );
+    expect(response.body).toContain('<section id="topics"');
+    // In the page's language when one is asked for.
+    const spanish = await app.inject(`/?q=${encodeURIComponent(question)}&lang=es&fragment=1`);
+    expect(spanish.body).toContain(escapeHtml(es.outcome.outOfScope));
+    expect(spanish.body).toContain(escapeHtml(es.page.outOfScope.title));
+  });
+
+  it("says so, in English, when a question's language is not one it speaks", async () => {
+    // Italian is read as a language the service does not speak. (A Swedish question, "kan
+    // whatsapp läsa mina meddelanden", is read as Indonesian: the service's call, not the page's.)
+    const question = "whatsapp può leggere i miei messaggi";
+    expect(answers.serving.ask(question).decision.unsupported).toBe(true);
+    const response = await app.inject({
+      url: `/?q=${encodeURIComponent(question)}`,
+      headers: { "accept-language": "it" },
+    });
+    expect(html(response.body).lang).toBe("en");
+    const names = LANGUAGES.map((language) => messagesFor(language).languageName).join(", ");
+    expect(response.body).toContain(
+      `<p class="note">${escapeHtml(en.outcome.unsupportedLanguage(names))}</p>`,
+    );
+    expect((await app.inject("/?q=can%20fb%20read%20my%20msgs")).body).not.toContain(
+      'class="note"',
+    );
+  });
+
+  it("answers votes and suggestions in the page's language, and goes back to it", async () => {
+    const vote = await post("/vote", "id=backups&vote=up&lang=de");
+    expect(vote.statusCode).toBe(303);
+    expect(vote.headers.location).toMatch(/^\/\?id=backups&lang=de&voted=(recorded|unchanged)$/);
+    const status = await post("/vote?fragment=1", "id=ads&vote=down&lang=fr");
+    expect(status.headers["content-language"]).toBe("fr");
+    expect(status.body).toMatch(
+      new RegExp(
+        `${escapeHtml(fr.page.vote.recorded)}|${escapeHtml(fr.page.vote.unchanged)}|${escapeHtml(fr.page.vote.changed)}`,
+      ),
+    );
+    const suggestion = await post(
+      "/question-suggestions?fragment=1",
+      "question=que+es+eso&lang=es",
+    );
+    expect(suggestion.body).toContain(escapeHtml(es.page.suggest.thanksBody));
+    const back = await post("/question-suggestions", "question=que+es+eso&lang=es");
+    expect(back.headers.location).toBe("/?suggested=1&lang=es");
+    const problem = await post("/vote?fragment=1", "id=backups&lang=es");
+    expect(problem.statusCode).toBe(400);
+    expect(problem.body).toContain(escapeHtml(es.page.problems.badForm.title));
+  });
+
+  it("explains problems in the reader's language too", async () => {
+    const unknown = await app.inject({ url: "/?id=nope", headers: { "accept-language": "tr" } });
+    expect(unknown.statusCode).toBe(404);
+    expect(html(unknown.body).lang).toBe("tr");
+    const notFound = await app.inject({
+      url: "/no/such/page",
+      headers: { ...BROWSER, cookie: "lang=id" },
+    });
+    expect(notFound.body).toContain(escapeHtml(messagesFor("id").page.problems.notFound.title));
   });
 });

@@ -1,17 +1,25 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { ShownEntry } from "../../../src/answering/service.js";
 import type { Category, FaqEntry } from "../../../src/faq/types.js";
 import {
   renderPage,
   renderProblemStatus,
+  renderResult,
   type PageContext,
   type ResultView,
 } from "../../../src/http/web/page.js";
-import { PAGE_TEXTS, fillText, type PageTexts } from "../../../src/http/web/texts.js";
+import { fillText, type PageTexts } from "../../../src/http/web/texts.js";
+import type { Messages } from "../../../src/i18n/catalog.js";
+import { messagesFor } from "../../../src/i18n/messages.js";
+import { LANGUAGES, languageOfTag, type Language } from "../../../src/text/languages.js";
 
-/** Every text of PAGE_TEXTS replaced by ⟦…⟧ around its placeholders only: no letters left. */
+const ENGLISH = messagesFor("en");
+
+/** Every text of a catalog replaced by ⟦…⟧ around its placeholders only: no letters left. */
 function pseudoTexts<T>(texts: T): T {
   if (typeof texts === "string") return `⟦${(texts.match(/\{\w+\}/g) ?? []).join(" ")}⟧` as T;
+  if (typeof texts === "function") return (() => "⟦⟧") as T;
   return Object.fromEntries(
     Object.entries(texts as Record<string, unknown>).map(([key, value]) => [
       key,
@@ -35,9 +43,15 @@ const entry: FaqEntry = {
 };
 const other: FaqEntry = { ...entry, id: "kb-two", related: [] };
 const categories: Category[] = [{ id: "kb-cat", title: "Kbword", description: "Kbword" }];
+/** The page is in Spanish here: `shown` is translated, `untranslated` is still English. */
+const shown: ShownEntry = { entry, language: "es" };
+const untranslated: ShownEntry = { entry: other, language: "en" };
 
-const context = (texts: PageTexts): PageContext => ({
-  texts,
+const context = (messages: Messages, language: Language = "es"): PageContext => ({
+  language,
+  texts: messages.page,
+  outcome: messages.outcome,
+  languages: LANGUAGES.map((code) => ({ code, name: "⟦⟧" })),
   origin: "http://h",
   votes: true,
   suggestions: true,
@@ -47,10 +61,12 @@ const context = (texts: PageTexts): PageContext => ({
 
 const views: ResultView[] = [
   { kind: "empty" },
-  { kind: "entry", entry, related: [other], voted: "changed" },
-  { kind: "no-answer", query: "kbword", suggestions: [other] },
+  { kind: "entry", entry: shown, related: [untranslated], voted: "changed" },
+  { kind: "entry", entry: untranslated, related: [shown], unsupported: true },
+  { kind: "no-answer", query: "kbword", suggestions: [untranslated], unsupported: true },
+  { kind: "out-of-scope", query: "kbword" },
   { kind: "suggested" },
-  ...(Object.keys(PAGE_TEXTS.problems) as (keyof PageTexts["problems"])[]).map(
+  ...(Object.keys(ENGLISH.page.problems) as (keyof PageTexts["problems"])[]).map(
     (problem): ResultView => ({ kind: "problem", problem, values: { id: "kbword", seconds: 7 } }),
   ),
 ];
@@ -68,19 +84,21 @@ function visibleTexts(html: string): string[] {
   return [...attributes, ...text].map((t) => t.trim()).filter(Boolean);
 }
 
-describe("the page's texts are all in PAGE_TEXTS (ready to translate)", () => {
+describe("the page's texts are all in the catalog (each language's `page` and `outcome`)", () => {
   it("renders no words of its own: with every text replaced, only FAQ content is left", () => {
-    const pseudo = pseudoTexts(PAGE_TEXTS);
+    const pseudo = pseudoTexts(ENGLISH);
     for (const view of views) {
       const html = renderPage(
-        { query: "kbword", result: view, categories, entries: [entry, other] },
+        { query: "kbword", result: view, categories, entries: [shown, untranslated] },
         context(pseudo),
       );
       for (const text of visibleTexts(html)) {
         const rest = text
           .replace(/⟦[^⟧]*⟧/g, "")
           .replace(/kbword\.example|kbword|kb-one|kb-two|kb-cat/gi, "")
-          .replace(/https?:\/\/h\/?(\?id=)?|2026-01-02|\b(en|en_US)\b/g, "")
+          .replace(/https?:\/\/h\/?(\?(id|lang)=)?|&amp;lang=|2026-01-02|\b(en|en_US)\b/g, "")
+          // Language codes (the switcher's and the forms' values, links' `lang`).
+          .replace(new RegExp(`\\b(${LANGUAGES.join("|")})\\b`, "g"), "")
           // Values of meta tags and form fields that are not read out.
           .replace(
             /\b(article|website|summary|up|down|width=device-width, initial-scale=1)\b/g,
@@ -89,7 +107,7 @@ describe("the page's texts are all in PAGE_TEXTS (ready to translate)", () => {
         expect(rest, `${view.kind}: "${text}"`).not.toMatch(/\p{L}{2,}/u);
       }
     }
-    expect(renderProblemStatus("rateLimited", pseudo, { seconds: 3 })).not.toMatch(
+    expect(renderProblemStatus("rateLimited", pseudo.page, { seconds: 3 })).not.toMatch(
       /<strong>\p{L}/u,
     );
   });
@@ -105,6 +123,33 @@ describe("the page's texts are all in PAGE_TEXTS (ready to translate)", () => {
       .map((match) => match[2]!)
       .filter((literal) => /\b[A-Z][a-z]+ [a-z]+/.test(literal));
     expect(sentences).toEqual([]);
+  });
+
+  it("marks what is not in the page's language: untranslated entries carry lang=en and a note", () => {
+    const html = renderResult(
+      { kind: "entry", entry: untranslated, related: [shown, untranslated] },
+      context(messagesFor("es")),
+    );
+    expect(html).toContain(messagesFor("es").outcome.untranslated);
+    expect(html).toContain('<h2 tabindex="-1" lang="en">Kbword?</h2>');
+    expect(html).toContain('<div class="body" lang="en">');
+    // Links keep the page's language; only the untranslated entry's says it is English.
+    expect(html).toContain('<a href="/?id=kb-one&amp;lang=es" data-id="kb-one">');
+    expect(html).toContain('<a href="/?id=kb-two&amp;lang=es" data-id="kb-two" lang="en">');
+    const translated = renderResult(
+      { kind: "entry", entry: shown, related: [] },
+      context(messagesFor("es")),
+    );
+    expect(translated).not.toContain(messagesFor("es").outcome.untranslated);
+    expect(translated).not.toContain('lang="en"');
+  });
+
+  it("has the same texts in every language: a catalog's page is complete", () => {
+    for (const language of LANGUAGES) {
+      const { page } = messagesFor(language);
+      expect(languageOfTag(page.lang), language).toBe(language);
+      expect(Object.keys(page.problems)).toEqual(Object.keys(ENGLISH.page.problems));
+    }
   });
 
   it("fills placeholders and leaves unknown ones as they are", () => {
