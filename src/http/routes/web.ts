@@ -46,7 +46,13 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, option
             lang: {
               type: "string",
               maxLength: 35,
-              description: `The page's language (BCP 47; ${PAGE_LANGUAGES.join(", ")}), remembered in a cookie when it differs from the reader's usual one. Without it: the cookie, else Accept-Language, else English; a question's page is in its reply's language. Other values are ignored.`,
+              description: `The page's language (BCP 47; ${PAGE_LANGUAGES.join(", ")}), remembered in a cookie (with remember=1, as the switcher sends it) when it differs from the reader's usual one. Without it: the cookie, else Accept-Language, else English; a question's page is in its reply's language. Other values are ignored.`,
+            },
+            remember: {
+              type: "string",
+              enum: ["1"],
+              description:
+                "Remember lang in a cookie and redirect without this parameter (the language switcher sends it)",
             },
             fragment: { type: "string", enum: ["1"], description: "The result area only" },
           },
@@ -55,6 +61,15 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, option
       },
     },
     async (request, reply) => {
+      // The switcher's choice: remembered (cookie), then the same address without `remember`, so
+      // the address bar and a shared link show only what the page shows.
+      if ((request.query as Record<string, unknown>).remember === "1") {
+        responder.rememberLanguage(request, reply);
+        const target = new URLSearchParams(request.url.slice(request.url.indexOf("?") + 1));
+        target.delete("remember");
+        const rest = target.toString();
+        return reply.redirect(rest === "" ? "/" : `/?${rest}`, 303);
+      }
       const query = readPageQuery(request.query as Record<string, unknown>);
       let view: ResultView = { kind: "empty" };
       // Without a question, the request's language (?lang=, cookie, Accept-Language, English).

@@ -315,6 +315,7 @@ function renderLanguageSwitcher(model: PageModel, context: PageContext): string 
   // What is shown first, so the address reads like an entry's link: /?id=<id>&lang=<code>.
   return `<form class="language" action="/" method="get">
 ${keep("q", model.id === undefined ? model.query : undefined)}${keep("id", model.id)}<label for="language">${escapeHtml(texts.languageSwitcher.label)}</label>
+<input type="hidden" name="remember" value="1">
 <select id="language" name="lang">${options}</select>
 <button class="secondary" type="submit">${escapeHtml(texts.languageSwitcher.apply)}</button>
 </form>`;

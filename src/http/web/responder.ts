@@ -104,14 +104,21 @@ export class PageResponder {
   }
 
   /**
-   * The headers of a page response in `language`: which language it is, that it depends on the
-   * reader's language and cookie, and the cookie that remembers an explicit `?lang=` that differs
-   * from what the request would otherwise get.
+   * The headers of a page response in `language`: which language it is, and that it depends on
+   * the reader's language and cookie.
    */
   languageHeaders(request: FastifyRequest, reply: FastifyReply, language: Language): void {
     reply
       .header("content-language", messagesFor(language).page.lang)
       .header("vary", "Accept-Language, Cookie");
+  }
+
+  /**
+   * Remembers the switcher's `?lang=` in a cookie where it differs from what the request would
+   * otherwise get. Only the switcher's choice is: a link's `&lang=` (a shared answer, a related
+   * question in the language of the last reply) shows that page and changes nothing after.
+   */
+  rememberLanguage(request: FastifyRequest, reply: FastifyReply): void {
     const remember = languageToRemember(this.requestLanguage(request));
     if (remember !== undefined)
       reply.header("set-cookie", languageCookie(remember, request.protocol === "https"));

@@ -280,10 +280,16 @@ describe("the page in the reader's language", () => {
     expect(html(followed.body).lang).toBe("fr");
   });
 
-  it("remembers a ?lang= that differs from the reader's usual language, in a cookie", async () => {
-    const chosen = await app.inject("/?lang=es");
+  it("remembers the switcher's choice, where it differs from the reader's usual language, in a cookie", async () => {
+    const chosen = await app.inject("/?id=backups&remember=1&lang=es");
+    expect(chosen.statusCode).toBe(303);
+    expect(chosen.headers.location).toBe("/?id=backups&lang=es");
     const cookie = String(chosen.headers["set-cookie"]);
     expect(cookie).toMatch(/^lang=es; Path=\/; Max-Age=31536000; SameSite=Lax; HttpOnly$/);
+    // A link's ?lang= (a shared answer, a related question) shows that page, remembers nothing.
+    const linked = await app.inject("/?id=backups&lang=es");
+    expect(html(linked.body).lang).toBe("es");
+    expect(linked.headers["set-cookie"]).toBeUndefined();
     // Honoured next time: the page, and a question's reply (a chosen language pins it).
     const next = await app.inject({ url: "/", headers: { cookie: "theme=dark; lang=es" } });
     expect(html(next.body).lang).toBe("es");
@@ -296,14 +302,22 @@ describe("the page in the reader's language", () => {
     // ?lang= outranks the cookie (and replaces it); Accept-Language does not.
     const other = await app.inject({ url: "/?lang=de", headers: { cookie: "lang=es" } });
     expect(html(other.body).lang).toBe("de");
-    expect(String(other.headers["set-cookie"])).toMatch(/^lang=de;/);
+    const switched = await app.inject({
+      url: "/?remember=1&lang=de",
+      headers: { cookie: "lang=es" },
+    });
+    expect(switched.headers.location).toBe("/?lang=de");
+    expect(String(switched.headers["set-cookie"])).toMatch(/^lang=de;/);
     const header = await app.inject({
       url: "/",
       headers: { cookie: "lang=es", "accept-language": "de" },
     });
     expect(html(header.body).lang).toBe("es");
     // Choosing the language one already gets keeps nothing.
-    const same = await app.inject({ url: "/?lang=de", headers: { "accept-language": "de" } });
+    const same = await app.inject({
+      url: "/?remember=1&lang=de",
+      headers: { "accept-language": "de" },
+    });
     expect(same.headers["set-cookie"]).toBeUndefined();
   });
 
