@@ -9,7 +9,7 @@ export const en: Messages = {
     outOfScope:
       "I only answer questions about privacy and security on WhatsApp. For help with using WhatsApp, see WhatsApp's Help Center (faq.whatsapp.com).",
     unsupportedLanguage: (languages) =>
-      `I can't answer in your language yet; here is the answer in English. Answers are available in: ${languages}.`,
+      `I can't answer in your language yet, so this reply is in English. Answers are available in: ${languages}.`,
     untranslated: "This answer is not yet available in your language; here it is in English.",
   },
   languageName: "English",
