@@ -2,6 +2,7 @@
  * One in-process engine measurement, run in its own child process so heap figures are isolated:
  *
  *   node --expose-gc --import tsx bench/engine-worker.ts real
+ *   node --expose-gc --import tsx bench/engine-worker.ts service
  *   node --expose-gc --import tsx bench/engine-worker.ts synthetic 10000
  *
  * Prints progress on stderr and one `RESULT {json}` line on stdout.
@@ -10,14 +11,23 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { LRUCache } from "lru-cache";
+import type * as Language from "../src/answering/language.js";
+import type * as Service from "../src/answering/service.js";
 import type * as Loader from "../src/faq/loader.js";
-import type { KnowledgeBase } from "../src/faq/types.js";
+import type { Edition, KnowledgeBase } from "../src/faq/types.js";
 import type * as Engine from "../src/search/engine.js";
+import type * as Detect from "../src/text/detect.js";
+import type * as Languages from "../src/text/languages.js";
 import { normalizeText } from "../src/text/normalize.js";
 import { median, percentile, ROOT, rng, pick, sleep } from "./lib.js";
 import {
+  ENGLISH_SHARE,
+  loadLanguageSets,
   loadQuestionSet,
   misspell,
+  mixedPopularQuestions,
+  mixedUniqueQuestions,
+  type MixedQuestion,
   popularQuestions,
   reword,
   uniqueQuestions,
@@ -32,6 +42,16 @@ const { loadKnowledgeBase, parseKnowledgeBase } = (await import(
 )) as typeof Loader;
 const { AnswerEngine, ENGINE_DEFAULTS } = (await import(dist("search/engine.js"))) as typeof Engine;
 type AnswerEngine = Engine.AnswerEngine;
+const { AnswerService, TRANSLATION_CALIBRATION } = (await import(
+  dist("answering/service.js")
+)) as typeof Service;
+type AnswerService = Service.AnswerService;
+const { decideLanguage, LanguageVocabulary } = (await import(
+  dist("answering/language.js")
+)) as typeof Language;
+const { textEvidence } = (await import(dist("text/detect.js"))) as typeof Detect;
+const { SOURCE_LANGUAGE } = (await import(dist("text/languages.js"))) as typeof Languages;
+type Lang = Languages.Language;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMb = () => {
@@ -74,6 +94,26 @@ function timeQueries(
     if (times.length % 100 === 0 && ms(start) > budgetMs) break;
   }
   return { ...stats(times, answered), [SAMPLES]: times };
+}
+
+/**
+ * Like {@link timeQueries} for any call: `answered` says whether a result counts as answered.
+ * Used for the answering service and the language detector.
+ */
+function timeCalls<Q, R>(
+  questions: readonly Q[],
+  call: (question: Q) => R,
+  answered: (result: R) => boolean = () => true,
+): Timed {
+  const times: number[] = [];
+  let hits = 0;
+  for (const q of questions) {
+    const t0 = now();
+    const result = call(q);
+    times.push(Number(now() - t0) / 1e3);
+    if (answered(result)) hits++;
+  }
+  return { ...stats(times, hits), [SAMPLES]: times };
 }
 
 function stats(times: readonly number[], answered: number): TimingStats {
@@ -199,6 +239,189 @@ async function real(): Promise<RealResult> {
   };
 }
 
+/** The answering service's figures for the questions of one language of the mixed stream. */
+export interface LanguageBreakdown {
+  readonly language: string;
+  readonly count: number;
+  /** Median µs of `service.ask`, of `decideLanguage` and of `textEvidence` on its questions. */
+  readonly serviceUs: number;
+  readonly decideUs: number;
+  readonly evidenceUs: number;
+  /** Share of its questions the service read in the language of the set they came from. */
+  readonly readAsOwn: number;
+  /** Share of its questions answered. */
+  readonly answered: number;
+}
+
+export interface ServiceResult {
+  readonly gcExposed: boolean;
+  readonly languages: readonly string[];
+  readonly entries: Readonly<Record<string, number>>;
+  readonly englishShare: number;
+  readonly buildMs: number;
+  readonly buildRuns: number;
+  readonly heapKbMb: number;
+  readonly heapServiceMb: number;
+  readonly heapAfterQueriesMb: number;
+  readonly warmUp: number;
+  /** `AnswerService.ask(q)` without hints: language decided from the text, then its engine. */
+  readonly unique: TimingStats;
+  /**
+   * The same questions straight to the engine of the language the service decides on (decided
+   * beforehand, untimed), with the service's English fallback: the service without its decision.
+   */
+  readonly direct: TimingStats;
+  /** `decideLanguage(q, {})`, the service's whole decision (tinyld, vocabulary shares, priors). */
+  readonly decide: TimingStats;
+  /** `textEvidence(q)`, the text detector alone (script, romanised Hindi, tinyld). */
+  readonly evidence: TimingStats;
+  readonly byLanguage: readonly LanguageBreakdown[];
+  readonly repeated: TimingStats & { distinct: number; english: number };
+}
+
+async function service(): Promise<ServiceResult> {
+  const kb = await loadKnowledgeBase(path.join(ROOT, "faq"));
+  const heapKbMb = heapMb();
+  const buildTimes: number[] = [];
+  let answers: AnswerService | undefined;
+  for (let i = 0; i < 5; i++) {
+    answers = undefined;
+    const t = now();
+    answers = AnswerService.build(kb);
+    buildTimes.push(ms(t));
+  }
+  const svc = answers!;
+  const heapServiceMb = heapMb();
+
+  // The service's engines again, built as it builds them, to ask the decided language's engine
+  // directly, and the vocabulary its decision reads (both are private to the service).
+  const editions: Edition[] = [kb, ...kb.translations.values()];
+  const engines = new Map<Lang, AnswerEngine>();
+  const vocabulary = new LanguageVocabulary();
+  for (const edition of editions) {
+    const engine = AnswerEngine.build(
+      edition,
+      edition.language === SOURCE_LANGUAGE ? {} : { calibration: { ...TRANSLATION_CALIBRATION } },
+    );
+    engines.set(edition.language, engine);
+    vocabulary.add(edition.language, engine.languageWords());
+  }
+  const available = (language: Lang) => engines.has(language);
+  const english = engines.get(SOURCE_LANGUAGE)!;
+  const direct = ({ q, query }: { q: string; query: Lang }) => {
+    let found = (engines.get(query) ?? english).ask(q);
+    if (found.answer === null && found.declined === null && query !== SOURCE_LANGUAGE) {
+      const fallback = english.ask(q);
+      if (fallback.answer !== null || fallback.declined !== null) found = fallback;
+    }
+    return found;
+  };
+  const decide = (q: string) => decideLanguage(q, {}, vocabulary, available);
+
+  const sets = loadLanguageSets();
+  const warm = mixedUniqueQuestions(sets, { seed: 1, count: 10_000 });
+  const warmKeys = new Set(warm.map((x) => normalizeText(x.q)));
+  const questions = mixedUniqueQuestions(sets, {
+    seed: 2,
+    count: ROUNDS * 6_000,
+    includeBase: true,
+    exclude: warmKeys,
+  });
+  // The direct path's language, decided untimed, once per question; `i` numbers the timed ones.
+  const decided = (list: readonly MixedQuestion[]) =>
+    list.map((x, i) => ({ ...x, i, query: decide(x.q).query }));
+  const warmDecided = decided(warm);
+  const timed = decided(questions);
+  log(
+    `service: ${editions.length} languages; ${questions.length} mixed unique questions, ${warm.length} warm-up`,
+  );
+
+  for (const x of warm) svc.ask(x.q);
+  for (const x of warmDecided) direct(x);
+  for (const x of warm) textEvidence(x.q);
+  for (const x of warm) decide(x.q);
+
+  const answeredAt = new Uint8Array(timed.length);
+  const measures = {
+    service: (chunk: typeof timed) =>
+      timeCalls(
+        chunk,
+        (x) => {
+          const reply = svc.ask(x.q);
+          if (reply.answer !== null) answeredAt[x.i] = 1;
+          return reply;
+        },
+        (r) => r.answer !== null,
+      ),
+    direct: (chunk: typeof timed) => timeCalls(chunk, direct, (r) => r.answer !== null),
+    evidence: (chunk: typeof timed) => timeCalls(chunk, (x) => textEvidence(x.q)),
+    decide: (chunk: typeof timed) => timeCalls(chunk, (x) => decide(x.q)),
+  };
+  type Measure = keyof typeof measures;
+  const order = Object.keys(measures) as Measure[];
+  const rounds: Record<Measure, Timed[]> = { service: [], direct: [], evidence: [], decide: [] };
+  const perRound = Math.ceil(timed.length / ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) {
+    const chunk = timed.slice(round * perRound, (round + 1) * perRound);
+    await sleep(250);
+    for (const m of round % 2 === 0 ? order : [...order].reverse())
+      rounds[m].push(measures[m](chunk));
+  }
+
+  // Per language: the rounds' samples, one after the other, are in the questions' order.
+  const samples = (m: Measure) => rounds[m].flatMap((r) => r[SAMPLES]);
+  const all = {
+    service: samples("service"),
+    decide: samples("decide"),
+    evidence: samples("evidence"),
+  };
+  const byLanguage: LanguageBreakdown[] = [...sets.keys()].map((language) => {
+    const at = timed.filter((x) => x.language === language);
+    const medianOf = (list: readonly number[]) => median(at.map((x) => list[x.i]!));
+    return {
+      language,
+      count: at.length,
+      serviceUs: medianOf(all.service),
+      decideUs: medianOf(all.decide),
+      evidenceUs: medianOf(all.evidence),
+      readAsOwn: at.filter((x) => x.query === language).length / at.length,
+      answered: at.filter((x) => answeredAt[x.i] === 1).length / at.length,
+    };
+  });
+
+  const popular = mixedPopularQuestions(sets);
+  const repeatedStream = Array.from({ length: 30_000 }, (_, i) => popular[i % popular.length]!.q);
+  for (const x of popular) svc.ask(x.q);
+  const repeated = {
+    ...timeCalls(
+      repeatedStream,
+      (q) => svc.ask(q),
+      (r) => r.answer !== null,
+    ),
+    distinct: popular.length,
+    english: popular.filter((x) => x.language === "en").length,
+  };
+
+  return {
+    gcExposed: gc !== undefined,
+    languages: editions.map((e) => e.language),
+    entries: Object.fromEntries(editions.map((e) => [e.language, e.entries.length])),
+    englishShare: ENGLISH_SHARE,
+    buildMs: median(buildTimes),
+    buildRuns: buildTimes.length,
+    heapKbMb,
+    heapServiceMb,
+    heapAfterQueriesMb: heapMb(),
+    warmUp: warm.length,
+    unique: combine(rounds.service),
+    direct: combine(rounds.direct),
+    decide: combine(rounds.decide),
+    evidence: combine(rounds.evidence),
+    byLanguage,
+    repeated,
+  };
+}
+
 export interface SyntheticResult {
   readonly gcExposed: boolean;
   readonly size: number;
@@ -319,5 +542,10 @@ async function synthetic(size: number): Promise<SyntheticResult> {
 }
 
 const [mode, arg] = process.argv.slice(2);
-const result = mode === "synthetic" ? await synthetic(Number(arg)) : await real();
+const result =
+  mode === "synthetic"
+    ? await synthetic(Number(arg))
+    : mode === "service"
+      ? await service()
+      : await real();
 process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);

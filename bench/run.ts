@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the whole benchmark in one run, printed as Markdown tables and written to
- * `bench/results.md`. Sections: engine in process, growth (synthetic knowledge bases), HTTP
- * (/ask against a bare Fastify route, alternating), webhook, start-up, and a CPU profile of /ask
- * when it misses its target. Ratios measured side by side are the headline; figures are medians.
+ * `bench/results.md`. Sections: engine in process (the answering service with every language,
+ * and the English engine alone), growth (synthetic knowledge bases), HTTP (/ask against a bare
+ * Fastify route, alternating), webhook, start-up, and a CPU profile of /ask when it misses its
+ * target. The service is asked a mix of languages (bench/questions.ts: half English). Ratios measured side by side are the headline; figures are medians.
  *
  * Knobs (env): BENCH_DURATION (s per HTTP run, default 3), BENCH_ROUNDS (default 8),
  * BENCH_CONNECTIONS (default 10), BENCH_SIZES (default 1000,10000,100000),
@@ -25,7 +26,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import ts from "typescript";
-import type { RealResult, SyntheticResult } from "./engine-worker.js";
+import type { RealResult, ServiceResult, SyntheticResult } from "./engine-worker.js";
 import {
   atLeast,
   atMost,
@@ -46,7 +47,14 @@ import {
   waitFor200,
 } from "./lib.js";
 import { summariseProfile } from "./profile-summary.js";
-import { loadQuestionSet, popularQuestions, uniqueQuestions } from "./questions.js";
+import {
+  ENGLISH_SHARE,
+  loadLanguageSets,
+  loadQuestionSet,
+  type MixedQuestion,
+  mixedPopularQuestions,
+  mixedUniqueQuestions,
+} from "./questions.js";
 
 // Many short runs rather than a few long ones: this machine's speed drifts within seconds, and
 // the ratio compares runs made side by side (with 2 rounds of 10 s, a round's two runs could
@@ -318,13 +326,127 @@ const LOAD_HEADER = [
 
 let askPaths: string[] = [];
 let popularPaths: string[] = [];
+let popularQuestionsMixed: MixedQuestion[] = [];
+let bodySample: MixedQuestion[] = [];
+const askPath = ({ q }: MixedQuestion) => `/ask?q=${encodeURIComponent(q)}`;
+/** The issue's targets for /ask ÷ the bare route's requests per second. */
+const UNIQUE_TARGET = 0.8;
+const REPEATED_TARGET = 1.0;
+/** Idle RSS of the service, every language loaded. */
+const RSS_TARGET_MB = 150;
 let uniqueRatio = NaN;
 let repeatedRatio = NaN;
 /** Median CPU µs per request of each target in the HTTP section, for the profile's reading. */
 const cpuPerRequest = { unique: { ask: NaN, bare: NaN }, repeated: { ask: NaN, bare: NaN } };
 
 async function engineSection(): Promise<void> {
-  progress("engine, in process (real knowledge base)");
+  await serviceEngineSection();
+  await englishEngineSection();
+}
+
+/** The answering service in process: every language, mixed questions, detection included. */
+async function serviceEngineSection(): Promise<void> {
+  progress("engine, in process: the answering service, every language (real knowledge base)");
+  const run = await runChild(
+    NODE,
+    ["--expose-gc", ...TSX, path.join(BENCH_DIR, "engine-worker.ts"), "service"],
+    { timeoutMs: 300_000 },
+  );
+  const r = parseResult<ServiceResult>(run.stdout);
+  if (r === undefined) {
+    emit(
+      `## 1. Engine, in process: the answering service\n\nnot measured: the worker failed (exit ${run.code}${run.timedOut ? ", timed out" : ""}).\n\n\`\`\`\n${run.stderr.slice(-1500)}\n\`\`\``,
+    );
+    headline.push(["Engine median, never-repeating questions", "n/a", "<= 20 µs", "not measured"]);
+    return;
+  }
+  const status = atMost(r.unique.medianUs, 20, " µs");
+  const others = r.languages.filter((l) => l !== "en");
+  headline.push(
+    [
+      `Engine median per question: answering service, ${r.languages.length} languages, mixed never-repeating questions (language detection + that language's engine)`,
+      `${fmt(r.unique.medianUs, 1)} µs`,
+      "<= 20 µs",
+      status,
+    ],
+    [
+      "Language detection per question (decideLanguage, median; its tinyld/script part, textEvidence)",
+      `${fmt(r.decide.medianUs, 1)} µs (${fmt(r.evidence.medianUs, 1)} µs)`,
+      "(reported)",
+      `service ${fmt(r.unique.medianUs, 1)} µs vs the decided language's engine alone ${fmt(r.direct.medianUs, 1)} µs`,
+    ],
+  );
+  const row = (label: string, t: ServiceResult["unique"], answered = true) => [
+    label,
+    t.count,
+    fmt(t.medianUs),
+    fmt(t.p99Us),
+    fmt(t.meanUs),
+    (t.roundMediansUs ?? []).map((x) => fmt(x, 1)).join(" / ") || "-",
+    answered ? `${fmt(t.answered * 100, 1)}%` : "-",
+  ];
+  emit(
+    [
+      "## 1. Engine, in process: the answering service (every language)",
+      "",
+      `\`AnswerService.build(kb)\` over the real knowledge base (${r.languages.map((l) => `${l} ${r.entries[l]}`).join(", ")} entries), asked with \`service.ask(question)\` and no hints, as \`/ask\` asks it without \`lang\` or Accept-Language: the language is decided from the text (\`decideLanguage\`: tinyld's scores, the script, romanised Hindi function words, and the share of the question's words each language's edition knows), then that language's engine answers (English's when the translated one has no answer). Questions: a mix of ${fmt(r.englishShare * 100, 0)}% English (the labelled set, \`tests/fixtures/questions.json\`) and ${fmt((1 - r.englishShare) * 100, 0)}% the ${others.length} other languages in equal parts (${others.join(", ")}: each one's own set, \`tests/fixtures/i18n/<lang>.json\`, not the held-out ones), with the same seeded misspelt and reworded variants in every language (filler words of its own; none in Hindi), ${r.unique.count.toLocaleString("en-US")} distinct, after ${r.warmUp.toLocaleString("en-US")} other mixed warm-up questions, in ${r.unique.roundMediansUs?.length ?? 1} rounds a quarter of a second apart. In each round the same questions are also given, in turn: straight to the engine of the language the service decides on (decided beforehand, untimed; with the service's English fallback): the service without its decision; to \`decideLanguage\` alone; and to \`textEvidence\` alone (\`src/text/detect.ts\`: the script, romanised Hindi, tinyld). Repeated: ${r.repeated.distinct} popular questions (${r.repeated.english} English, the rest two per other language) asked ${r.repeated.count.toLocaleString("en-US")} times: the engines' answer caches hold them, but the language is decided again on every call (over HTTP, \`/ask\` keeps the whole reply of a question asked again word for word and skips this). Compiled code in \`dist/\`.`,
+      "",
+      table(
+        ["workload", "queries", "median µs", "p99 µs", "mean µs", "round medians µs", "answered"],
+        [
+          row("never-repeating, mixed: `service.ask` (the engine figure judged)", r.unique),
+          row("the same, straight to the decided language's engine", r.direct),
+          row("the same, `decideLanguage` alone (language detection)", r.decide, false),
+          row("the same, `textEvidence` alone (tinyld + script)", r.evidence, false),
+          row("repeated popular, mixed: `service.ask`", r.repeated),
+        ],
+      ),
+      "",
+      "By the language of the set a question came from (medians, µs; read as its own: the share of its questions the service read in that language):",
+      "",
+      table(
+        [
+          "language",
+          "questions",
+          "service.ask",
+          "decideLanguage",
+          "textEvidence",
+          "read as its own",
+          "answered",
+        ],
+        r.byLanguage.map((b) => [
+          b.language,
+          b.count,
+          fmt(b.serviceUs, 1),
+          fmt(b.decideUs, 1),
+          fmt(b.evidenceUs, 1),
+          `${fmt(b.readAsOwn * 100, 1)}%`,
+          `${fmt(b.answered * 100, 1)}%`,
+        ]),
+      ),
+      "",
+      table(
+        ["measure", "value"],
+        [
+          [
+            `service build, every language (AnswerService.build, median of ${r.buildRuns})`,
+            `${fmt(r.buildMs, 1)} ms`,
+          ],
+          [
+            "heap used: knowledge base (every language) / + service / after queries",
+            `${fmt(r.heapKbMb)} / ${fmt(r.heapServiceMb)} / ${fmt(r.heapAfterQueriesMb)} MB${r.gcExposed ? " (after gc)" : " (gc not exposed)"}`,
+          ],
+        ],
+      ),
+      "",
+      `Language detection costs ${fmt(r.decide.medianUs, 1)} µs per question (median; mean ${fmt(r.decide.meanUs, 1)} µs), of which the text detector (\`textEvidence\`) is ${fmt(r.evidence.medianUs, 1)} µs; the service's median is ${fmt(r.unique.medianUs, 1)} µs against ${fmt(r.direct.medianUs, 1)} µs for the decided language's engine alone. Target: median <= 20 µs per question on never-repeating questions: ${status}.`,
+    ].join("\n"),
+  );
+}
+
+/** The English engine alone, as before the service answered in every language (reported). */
+async function englishEngineSection(): Promise<void> {
+  progress("engine, in process: the English engine alone (real knowledge base)");
   const run = await runChild(
     NODE,
     ["--expose-gc", ...TSX, path.join(BENCH_DIR, "engine-worker.ts"), "real"],
@@ -333,21 +455,20 @@ async function engineSection(): Promise<void> {
   const r = parseResult<RealResult>(run.stdout);
   if (r === undefined) {
     emit(
-      `## 1. Engine, in process\n\nnot measured: the worker failed (exit ${run.code}${run.timedOut ? ", timed out" : ""}).\n\n\`\`\`\n${run.stderr.slice(-1500)}\n\`\`\``,
+      `### English engine alone\n\nnot measured: the worker failed (exit ${run.code}${run.timedOut ? ", timed out" : ""}).\n\n\`\`\`\n${run.stderr.slice(-1500)}\n\`\`\``,
     );
-    headline.push(["Engine median, unique questions", "n/a", "<= 20 µs", "not measured"]);
+    headline.push(["English engine alone, median", "n/a", "(reported)", "not measured"]);
     return;
   }
-  const status = atMost(r.unique.medianUs, 20, " µs");
   headline.push([
-    "Engine median per query, never-repeating questions (real KB)",
+    "English engine alone (AnswerEngine.ask), median, English never-repeating questions",
     `${fmt(r.unique.medianUs, 1)} µs`,
-    "<= 20 µs",
-    status,
+    "(reported)",
+    r.unique.medianUs <= 20 ? "within 20 µs" : "above 20 µs",
   ]);
   emit(
     [
-      "## 1. Engine, in process (real knowledge base)",
+      "### English engine alone (for comparison)",
       "",
       `${r.entries} entries. Never-repeating: the ${loadQuestionSet().length} labelled questions plus seeded misspelt (letter swaps/drops/doubles) and reworded (shuffled order, filler words) variants, ${r.unique.count.toLocaleString("en-US")} distinct after normalisation, asked once each with the engine's caches on, after ${(10_000).toLocaleString("en-US")} other warm-up questions (steady state: with 1,500 the JIT is still settling and medians read about 5 µs higher); timed in ${r.unique.roundMediansUs?.length ?? 1} rounds a quarter of a second apart, alternating with the same questions on an engine without caches (a round is over in a tenth of a second: one burst of other work on this shared machine would otherwise be the whole measurement). Round medians, caches on: ${(r.unique.roundMediansUs ?? []).map((x) => fmt(x, 1)).join(" / ")} µs. No question is in the answer cache (none repeats, in any spelling), but ${fmt(r.uniqueReadAlike * 100, 1)}% of them read as the same terms as an earlier question (reworded, or a typo the engine corrects) and are served that question's remembered ranking, so only their words are read; the rest are ranked afresh. Repeated: ${r.repeated.distinct} popular questions asked ${r.repeated.count.toLocaleString("en-US")} times. Times per \`engine.ask()\` call, of the compiled code in \`dist/\` (as it ships; the engine sections all measure it).`,
       "",
@@ -393,7 +514,7 @@ async function engineSection(): Promise<void> {
         ],
       ),
       "",
-      `Target: median <= 20 µs/query on never-repeating questions: ${status}.`,
+      `Reported beside the service's figure above (the target is judged on the service): the English engine alone, on English questions only, ${fmt(r.unique.medianUs, 1)} µs median.`,
     ].join("\n"),
   );
 }
@@ -610,6 +731,18 @@ async function httpSection(): Promise<void> {
           await fetch(`${bare.url}/ask?q=${encodeURIComponent("can whatsapp read my messages")}`)
         ).text()
       ).length;
+      // /ask's bodies on a sample of the mixed questions (apart from the streams), by language:
+      // the bare route always sends the English sample's size.
+      const bodyBytes = new Map<string, number[]>();
+      for (const x of bodySample) {
+        const bytes = Buffer.byteLength(await (await fetch(`${service.url}${askPath(x)}`)).text());
+        const group = x.language === "en" ? "en" : "other";
+        bodyBytes.set(group, [...(bodyBytes.get(group) ?? []), bytes]);
+      }
+      const meanBytes = (group: string) => {
+        const list = bodyBytes.get(group) ?? [];
+        return list.reduce((a, b) => a + b, 0) / list.length;
+      };
       const processes = { ask: service, bare, cohortBare };
       /** One of `make()` per target. */
       const byTarget = <T>(make: () => T) => ({ ask: make(), bare: make(), cohortBare: make() });
@@ -664,14 +797,14 @@ async function httpSection(): Promise<void> {
         [
           "/ask ÷ bare req/s, never-repeating questions",
           fmt(uniqueRatio, 2),
-          ">= 0.70",
-          atLeast(uniqueRatio, 0.7),
+          `>= ${fmt(UNIQUE_TARGET, 2)}`,
+          atLeast(uniqueRatio, UNIQUE_TARGET),
         ],
         [
           "/ask ÷ bare req/s, repeated questions",
           fmt(repeatedRatio, 2),
-          ">= 0.90",
-          atLeast(repeatedRatio, 0.9),
+          `>= ${fmt(REPEATED_TARGET, 2)}`,
+          atLeast(repeatedRatio, REPEATED_TARGET),
         ],
         [
           "/ask errors + timeouts + non-2xx",
@@ -684,7 +817,7 @@ async function httpSection(): Promise<void> {
         [
           "## 3. HTTP: `GET /ask` against a bare Fastify route",
           "",
-          `The built service (\`node dist/main.js\`, LOG_LEVEL=warn) and \`bench/bare-server.ts\` (Fastify ${fastifyVersion()}, one \`GET /ask\` with the same query-string and response schema, returning a same-shaped body: ${bareSize} bytes for the sample question, same as /ask's ${sample.length}), loaded alternately by autocannon in this process, ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds per kind of question (order swapped each round; the never-repeating rounds first, then the repeated ones, each after a 2 s warm-up of both processes; many short runs rather than a few long ones because this machine's speed drifts within seconds: with 2 rounds of 10 s, one round's two runs could read the same route 30% apart). Never-repeating: ${askPaths.length.toLocaleString("en-US")} distinct generated questions cycled in order (far more than the engine's answer cache holds, so none is answered from it; as in section 1, many read as the terms of an earlier question and are served its remembered ranking). Repeated: ${popularPaths.length} popular questions.`,
+          `The built service (\`node dist/main.js\`, LOG_LEVEL=warn) and \`bench/bare-server.ts\` (Fastify ${fastifyVersion()}, one \`GET /ask\` with the same query-string and response schema, returning a same-shaped body: ${bareSize} bytes for the sample question, same as /ask's ${sample.length}; on a sample of ${bodySample.length} mixed-language questions apart from the streams, /ask's bodies averaged ${fmt(meanBytes("en"), 0)} bytes for the English ones and ${fmt(meanBytes("other"), 0)} for the others, whose answers are in their own language, while the bare route's body is always the English sample's), loaded alternately by autocannon in this process, ${CONNECTIONS} connections, ${DURATION} s per run, ${ROUNDS} rounds per kind of question (order swapped each round; the never-repeating rounds first, then the repeated ones, each after a 2 s warm-up of both processes; many short runs rather than a few long ones because this machine's speed drifts within seconds: with 2 rounds of 10 s, one round's two runs could read the same route 30% apart). Questions in a mix of languages, as in section 1, asked without \`lang\` or Accept-Language, so /ask decides each one's language from its text: ${fmt(ENGLISH_SHARE * 100, 0)}% English, the rest the other seven languages in equal parts. Never-repeating: ${askPaths.length.toLocaleString("en-US")} distinct generated questions cycled in order (far more than the engines' answer caches hold, so none is answered from them; as in section 1, many read as the terms of an earlier question and are served its remembered ranking). Repeated: ${popularPaths.length} popular questions (${popularQuestionsMixed.filter((x) => x.language === "en").length} English, two in each other language).`,
           "",
           "Never-repeating questions:",
           "",
@@ -708,15 +841,15 @@ async function httpSection(): Promise<void> {
                 "never-repeating",
                 fmt(uniqueRatio, 2),
                 ratios.unique.map((x) => fmt(x, 2)).join(" / "),
-                ">= 0.70",
-                atLeast(uniqueRatio, 0.7),
+                `>= ${fmt(UNIQUE_TARGET, 2)}`,
+                atLeast(uniqueRatio, UNIQUE_TARGET),
               ],
               [
                 "repeated",
                 fmt(repeatedRatio, 2),
                 ratios.repeated.map((x) => fmt(x, 2)).join(" / "),
-                ">= 0.90",
-                atLeast(repeatedRatio, 0.9),
+                `>= ${fmt(REPEATED_TARGET, 2)}`,
+                atLeast(repeatedRatio, REPEATED_TARGET),
               ],
             ],
           ),
@@ -949,7 +1082,12 @@ async function startupSection(): Promise<void> {
       "(reported)",
       editedRatio <= 2 ? "within 2x" : `${fmt(editedRatio / 2, 2)}x the 2x target`,
     ],
-    ["Idle RSS of the service", `${fmt(rss, 0)} MB`, "<= 120 MB", atMost(rss, 120, " MB")],
+    [
+      "Idle RSS of the service (every language loaded)",
+      `${fmt(rss, 0)} MB`,
+      `<= ${RSS_TARGET_MB} MB`,
+      atMost(rss, RSS_TARGET_MB, " MB"),
+    ],
   );
   emit(
     [
@@ -990,7 +1128,11 @@ async function startupSection(): Promise<void> {
             `${fmt(editedRatio, 2)}x`,
             editedRatio <= 2 ? "within 2x" : "above 2x",
           ],
-          ["idle RSS <= 120 MB", `${fmt(rss, 0)} MB`, atMost(rss, 120, " MB")],
+          [
+            `idle RSS <= ${RSS_TARGET_MB} MB`,
+            `${fmt(rss, 0)} MB`,
+            atMost(rss, RSS_TARGET_MB, " MB"),
+          ],
         ],
       ),
     ].join("\n"),
@@ -999,7 +1141,8 @@ async function startupSection(): Promise<void> {
 
 async function profileSection(): Promise<void> {
   const wanted =
-    PROFILE === "always" || (PROFILE === "auto" && (uniqueRatio < 0.7 || repeatedRatio < 0.9));
+    PROFILE === "always" ||
+    (PROFILE === "auto" && (uniqueRatio < UNIQUE_TARGET || repeatedRatio < REPEATED_TARGET));
   if (!wanted) return;
   progress("profile: /ask under never-repeating load with --cpu-prof");
   const dir = path.join(OUT_DIR, "prof");
@@ -1099,13 +1242,18 @@ async function main(): Promise<void> {
   }
   compileHelpers();
 
-  const set = loadQuestionSet();
-  const unique = uniqueQuestions(
-    set.map((x) => x.q),
-    { seed: 3, count: 60_000, includeBase: true },
-  );
-  askPaths = unique.map((q) => `/ask?q=${encodeURIComponent(q)}`);
-  popularPaths = popularQuestions(set, 10).map((q) => `/ask?q=${encodeURIComponent(q)}`);
+  // Mixed languages (see bench/questions.ts): half English, half the other seven languages.
+  const sets = loadLanguageSets();
+  const unique = mixedUniqueQuestions(sets, { seed: 3, count: 60_000, includeBase: true });
+  askPaths = unique.map(askPath);
+  popularQuestionsMixed = mixedPopularQuestions(sets);
+  popularPaths = popularQuestionsMixed.map(askPath);
+  // A sample apart from the streams, to compare /ask's body sizes by language with the bare one's.
+  bodySample = mixedUniqueQuestions(sets, {
+    seed: 5,
+    count: 400,
+    exclude: new Set(unique.map((x) => x.q)),
+  });
 
   section = 1;
   if (runs("engine")) await engineSection();
