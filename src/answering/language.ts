@@ -7,7 +7,8 @@
  * them, and an explicit choice always sets the reply's language.
  */
 import { foldDiacritics } from "../text/normalize.js";
-import { isOtherLanguage, textEvidence } from "../text/detect.js";
+import { detectorScores, isOtherLanguage, scriptEvidence } from "../text/detect.js";
+import type { LanguageScores, TextEvidence } from "../text/detect.js";
 import { type Language, languageOfTag, LANGUAGES, SOURCE_LANGUAGE } from "../text/languages.js";
 
 /** What a channel knows about the asker's language, strongest first. */
@@ -75,6 +76,10 @@ const WORD = /[\p{L}\p{M}]+/gu;
 const FULL_DETECTOR_LETTERS = 40;
 /** Between languages that know the words equally, English, the knowledge base's own, wins. */
 const SOURCE_PRIOR = 0.05;
+/** The words alone settle the language when one knows this share of them ... */
+const WORDS_SETTLE_SHARE = 0.5;
+/** ... and leads the next (with the hints' priors) by this much. */
+const WORDS_SETTLE_MARGIN = 0.25;
 /** How much a user's earlier choice, or the client's language, counts beside the text. */
 const CHOSEN_PRIOR = 0.35;
 const CLIENT_PRIOR = 0.2;
@@ -100,38 +105,54 @@ export function decideLanguage(
   const explicit = supported(hints.explicit, available);
   const chosen = supported(hints.chosen, available);
   const client = clientLanguage(hints.client, available);
-  const evidence = textEvidence(text);
+  const script = scriptEvidence(text);
   const pinned = explicit ?? chosen;
-  if (evidence?.settled !== undefined && available(evidence.settled)) {
+  if (script?.settled !== undefined && available(script.settled)) {
     return {
-      query: evidence.settled,
-      reply: pinned ?? evidence.settled,
+      query: script.settled,
+      reply: pinned ?? script.settled,
       source: explicit ? "explicit" : chosen ? "chosen" : "text",
       unsupported: false,
     };
   }
   const shares = vocabulary.shares(text);
-  const detectorWeight = Math.min(1, (evidence?.letters ?? 0) / FULL_DETECTOR_LETTERS);
-  let best: Language = SOURCE_LANGUAGE;
-  let bestScore = -1;
-  let second = -1;
-  let bestShare = 0;
-  for (let i = 0; i < LANGUAGES.length; i++) {
-    const language = LANGUAGES[i]!;
-    if (!available(language)) continue;
-    const score =
-      shares[i]! +
-      detectorWeight * (evidence?.scores[language] ?? 0) +
-      (language === SOURCE_LANGUAGE ? SOURCE_PRIOR : 0) +
-      (language === chosen ? CHOSEN_PRIOR : 0) +
-      (language === client ? CLIENT_PRIOR : 0);
-    if (score > bestScore) {
-      second = bestScore;
-      best = language;
-      bestScore = score;
-      bestShare = shares[i]!;
-    } else if (score > second) second = score;
+  const priorOf = (language: Language) =>
+    (language === SOURCE_LANGUAGE ? SOURCE_PRIOR : 0) +
+    (language === chosen ? CHOSEN_PRIOR : 0) +
+    (language === client ? CLIENT_PRIOR : 0);
+  const rank = (scores: LanguageScores, detectorWeight: number) => {
+    let best: Language = SOURCE_LANGUAGE;
+    let bestScore = -1;
+    let second = -1;
+    let bestShare = 0;
+    for (let i = 0; i < LANGUAGES.length; i++) {
+      const language = LANGUAGES[i]!;
+      if (!available(language)) continue;
+      const score = shares[i]! + detectorWeight * (scores[language] ?? 0) + priorOf(language);
+      if (score > bestScore) {
+        second = bestScore;
+        best = language;
+        bestScore = score;
+        bestShare = shares[i]!;
+      } else if (score > second) second = score;
+    }
+    return { best, bestScore, second, bestShare };
+  };
+  // The detector costs tens of µs a question: it is asked only when the words leave the language
+  // open (no language knows most of them, or two know them almost equally).
+  let evidence: TextEvidence | undefined = script;
+  let ranked = rank({}, 0);
+  if (
+    script !== undefined &&
+    !(
+      ranked.bestShare >= WORDS_SETTLE_SHARE &&
+      ranked.bestScore - ranked.second >= WORDS_SETTLE_MARGIN
+    )
+  ) {
+    evidence = { scores: detectorScores(text), letters: script.letters };
+    ranked = rank(evidence.scores, Math.min(1, script.letters / FULL_DETECTOR_LETTERS));
   }
+  const { best, bestScore, second, bestShare } = ranked;
   const fromText =
     evidence !== undefined &&
     evidence.letters >= MIN_TEXT_LETTERS &&

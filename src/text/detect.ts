@@ -55,19 +55,34 @@ export interface TextEvidence {
   readonly settled?: Language;
 }
 
-/** What tinyld and the script say of a text's language; undefined for text without letters. */
-export function textEvidence(text: string): TextEvidence | undefined {
+/**
+ * What the script says of a text's language (cheap: no detector runs); undefined for text
+ * without letters. `scores` is empty unless the script settles it: see {@link detectorScores}.
+ */
+export function scriptEvidence(text: string): TextEvidence | undefined {
   if (!HAS_LETTER.test(text)) return undefined;
   const lower = text.toLowerCase();
   const letters = lower.replace(NON_LETTERS, "").length;
   if (DEVANAGARI.test(lower)) return { scores: { hi: 1 }, letters, settled: "hi" };
   if (isRomanisedHindi(lower)) return { scores: { hi: 1 }, letters, settled: "hi" };
+  return { scores: {}, letters };
+}
+
+/** tinyld's score for each supported language (the costly part: tens of µs a question). */
+export function detectorScores(text: string): LanguageScores {
   const scores: LanguageScores = {};
   for (const { lang, accuracy } of detectAll(text, { only: DETECTABLE })) {
     const language = lang === "ms" ? "id" : lang;
     if (isLanguage(language)) scores[language] = Math.max(scores[language] ?? 0, accuracy);
   }
-  return { scores, letters };
+  return scores;
+}
+
+/** What tinyld and the script say of a text's language; undefined for text without letters. */
+export function textEvidence(text: string): TextEvidence | undefined {
+  const evidence = scriptEvidence(text);
+  if (evidence === undefined || evidence.settled !== undefined) return evidence;
+  return { scores: detectorScores(text), letters: evidence.letters };
 }
 
 /**
