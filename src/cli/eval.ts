@@ -99,8 +99,17 @@ async function printLanguages(service: AnswerService, showMisses: boolean): Prom
     "(off-topic: not about WhatsApp; near: WhatsApp, not privacy; rejected: both together; " +
       "detected: read in its language; in lang: answers given in its language)",
   );
-  const header = ["language / set", "n", "top-1", "top-3", "off-topic", "near", "rejected"];
-  header.push("detected", "in lang");
+  const header = [
+    "language / set",
+    "n",
+    "top-1",
+    "top-3",
+    "off-topic",
+    "near",
+    "rejected",
+    "detected",
+    "in lang",
+  ];
   const widths = [22, 5, 8, 8, 10, 7, 10, 10, 9];
   const line = (cells: string[]) =>
     console.log(

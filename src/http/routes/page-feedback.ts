@@ -99,7 +99,7 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
     const view: ResultView = { kind: "problem", problem, values };
     const language = responder.languageOf(request, bodyLanguage(request));
     if (!isFragment(request)) return responder.send(request, reply, view, { language });
-    responder.languageHeaders(request, reply, language);
+    responder.languageHeaders(reply, language);
     return reply
       .code(statusOf(view))
       .type("text/html; charset=utf-8")
@@ -130,7 +130,7 @@ export function registerPageFeedback(app: FastifyInstance, deps: Dependencies): 
     text: (texts: PageTexts) => string,
   ) => {
     const language = responder.languageOf(request, bodyLanguage(request));
-    responder.languageHeaders(request, reply, language);
+    responder.languageHeaders(reply, language);
     return reply
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-store")

@@ -4,7 +4,7 @@ import type { Reply } from "../../answering/service.js";
 import type { Language } from "../../text/languages.js";
 import { ASSETS, type AssetName } from "../web/assets.js";
 import { viewOfAnswer, type ResultView } from "../web/page.js";
-import { hintsOf, PAGE_LANGUAGES } from "../web/page-language.js";
+import { PAGE_LANGUAGES } from "../web/page-language.js";
 import { MAX_ID_LENGTH, readPageQuery } from "../web/page-query.js";
 import type { PageResponder } from "../web/responder.js";
 import { MAX_QUESTION_LENGTH } from "./ask.js";
@@ -91,7 +91,7 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, option
       } else if (query.q !== "") {
         // The reply's language: ?lang= pins it, then the remembered choice; else the question's
         // own language, with Accept-Language for short ones.
-        const reply = answers.serving.ask(query.q, hintsOf(responder.requestLanguage(request)));
+        const reply = answers.serving.ask(query.q, responder.requestLanguage(request));
         onAnswer?.(query.q, reply, request);
         view = viewOfAnswer(query.q, reply);
         language = reply.language;
@@ -176,10 +176,10 @@ function registerSuggest(
     // In the reader's remembered or browser language for short beginnings (the page's script
     // sends its cookie and Accept-Language), else the words' own language.
     async (request) => ({
-      suggestions: answers.serving.suggest(
-        request.query.q,
-        hintsOf({ ...responder.requestLanguage(request), explicit: undefined }),
-      ),
+      suggestions: answers.serving.suggest(request.query.q, {
+        ...responder.requestLanguage(request),
+        explicit: undefined,
+      }),
     }),
   );
 }

@@ -40,8 +40,8 @@ export function cookieLanguage(header: string | undefined): Language | undefined
   return undefined;
 }
 
-/** What a request says about its reader's language. */
-export interface RequestLanguage {
+/** What a request says about its reader's language: the answering service's hints, checked. */
+export interface RequestLanguage extends LanguageHints {
   /** `?lang=` (or a form's `lang`). */
   readonly explicit?: Language;
   /** The remembered choice (cookie). */
@@ -50,14 +50,9 @@ export interface RequestLanguage {
   readonly client?: string;
 }
 
-/** The hints the answering service weighs with a question's text. */
-export function hintsOf({ explicit, chosen, client }: RequestLanguage): LanguageHints {
-  return { explicit, chosen, client };
-}
-
 /** The page's language when no question decides it. */
 export function defaultLanguageOf(request: RequestLanguage): Language {
-  return replyLanguageOf(hintsOf(request), offered);
+  return replyLanguageOf(request, offered);
 }
 
 /**

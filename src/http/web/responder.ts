@@ -107,7 +107,7 @@ export class PageResponder {
    * The headers of a page response in `language`: which language it is, and that it depends on
    * the reader's language and cookie.
    */
-  languageHeaders(request: FastifyRequest, reply: FastifyReply, language: Language): void {
+  languageHeaders(reply: FastifyReply, language: Language): void {
     reply
       .header("content-language", messagesFor(language).page.lang)
       .header("vary", "Accept-Language, Cookie");
@@ -134,7 +134,7 @@ export class PageResponder {
     const shown = language ?? this.languageOf(request);
     const context = this.contextFor(request, shown);
     reply.code(statusOf(view)).type("text/html; charset=utf-8").header("cache-control", "no-store");
-    this.languageHeaders(request, reply, shown);
+    this.languageHeaders(reply, shown);
     if (fragment) return reply.send(renderResult(view, context));
     // Explaining a problem must not need the engine (it may be what is missing).
     const current = this.#options.answers.current;
