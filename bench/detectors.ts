@@ -297,7 +297,7 @@ async function measureShipped(questions: readonly Question[]): Promise<Measured>
   const vocabulary = new LanguageVocabulary();
   const available = new Set<Language>();
   for (const edition of [knowledgeBase, ...knowledgeBase.translations.values()]) {
-    vocabulary.add(edition.language, AnswerEngine.build(edition).languageWords());
+    vocabulary.add(edition.language, AnswerEngine.languageWords(edition));
     available.add(edition.language);
   }
   const decide = (text: string) =>

@@ -304,7 +304,7 @@ async function service(): Promise<ServiceResult> {
       edition.language === SOURCE_LANGUAGE ? {} : { calibration: { ...TRANSLATION_CALIBRATION } },
     );
     engines.set(edition.language, engine);
-    vocabulary.add(edition.language, engine.languageWords());
+    vocabulary.add(edition.language, AnswerEngine.languageWords(edition));
   }
   const available = (language: Lang) => engines.has(language);
   const english = engines.get(SOURCE_LANGUAGE)!;

@@ -183,7 +183,8 @@ async function main(): Promise<void> {
   if (telegram?.mode === "webhook") await telegram.init();
 
   await listen(app, config.port, config.host);
-  answers.set(AnswerService.build(knowledgeBase));
+  const service = AnswerService.build(knowledgeBase);
+  answers.set(service);
   metrics.indexServing(knowledgeBase.version, knowledgeBase.entries.length, answers.loadedAt!);
   app.log.info(
     {
@@ -196,6 +197,19 @@ async function main(): Promise<void> {
     },
     "knowledge base indexed; ready",
   );
+  // The other languages' engines and the language detector, built while requests are answered.
+  const warmingStarted = performance.now();
+  service
+    .warmUp()
+    .then(() =>
+      app.log.info(
+        { ms: Math.round(performance.now() - warmingStarted) },
+        "every language indexed and the language detector loaded",
+      ),
+    )
+    .catch((error: unknown) =>
+      app.log.error({ err: error }, "building the other languages failed; built when asked"),
+    );
 
   // Knowledge-base edits go live without a restart: SIGHUP, or file changes with FAQ_WATCH=1.
   const reloader = new KnowledgeBaseReloader({

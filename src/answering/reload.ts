@@ -95,6 +95,8 @@ export class KnowledgeBaseReloader {
     }
     if (knowledgeBase.version === answers.current?.version) return "unchanged";
     const service = build(knowledgeBase);
+    // Every language built before the swap: the old service answers meanwhile.
+    await service.warmUp();
     answers.set(service);
     const entries = knowledgeBase.entries.length;
     metrics?.reloads.inc({ result: "ok" });

@@ -13,6 +13,7 @@ import {
   type Match,
 } from "../search/engine.js";
 import { Suggester, type Suggestion } from "../search/suggest.js";
+import { isDetectorLoaded, loadDetector } from "../text/detect.js";
 import { type Language, LANGUAGES, SOURCE_LANGUAGE } from "../text/languages.js";
 import {
   decideLanguage,
@@ -71,6 +72,9 @@ export const TRANSLATION_CALIBRATION: Partial<Calibration> = {
   intercept: CALIBRATION.intercept + 0.5,
 };
 
+/** How long {@link AnswerService.warmUp} waits before it starts. */
+const WARM_UP_FIRST_PAUSE_MS = 50;
+
 /** Options of {@link AnswerService.build}: the engines' options, for every language. */
 export interface AnswerServiceOptions extends EngineOptions {
   /** Overrides of the confidence's calibration for translated editions. */
@@ -78,41 +82,76 @@ export interface AnswerServiceOptions extends EngineOptions {
 }
 
 /**
- * Answers questions in every language of a knowledge base. Built once per knowledge base (an
- * engine per language); immutable, so it is swapped as a whole on reload.
+ * Answers questions in every language of a knowledge base: an engine per language. Immutable
+ * once built, so it is swapped as a whole on reload.
+ *
+ * Only English's engine is built at once. The rest (each other language's engine, the words
+ * that tell the languages apart, the language detector) is built when first needed, or ahead of
+ * need by {@link warmUp}, which the server runs as soon as it is ready: together they take about
+ * a second, which would otherwise all be start-up. A question's language and answer never
+ * depend on what is built yet, only how long the first ones take.
  */
 export class AnswerService {
   readonly knowledgeBase: KnowledgeBase;
-  readonly #engines: ReadonlyMap<Language, AnswerEngine>;
-  readonly #vocabulary = new LanguageVocabulary();
+  readonly #options: AnswerServiceOptions;
+  readonly #editions: ReadonlyMap<Language, Edition>;
+  readonly #engines = new Map<Language, AnswerEngine>();
+  #vocabulary: LanguageVocabulary | undefined;
   readonly #suggesters = new Map<Language, Suggester>();
-  readonly #available = (language: Language) => this.#engines.has(language);
+  readonly #available = (language: Language) => this.#editions.has(language);
 
   private constructor(knowledgeBase: KnowledgeBase, options: AnswerServiceOptions) {
     this.knowledgeBase = knowledgeBase;
-    const engines = new Map<Language, AnswerEngine>();
-    const editions: Edition[] = [knowledgeBase, ...knowledgeBase.translations.values()];
-    for (const edition of editions) {
-      const engine = AnswerEngine.build(
-        edition,
-        edition.language === SOURCE_LANGUAGE
-          ? options
-          : {
-              ...options,
-              calibration: {
-                ...options.calibration,
-                ...(options.translationCalibration ?? TRANSLATION_CALIBRATION),
-              },
-            },
-      );
-      engines.set(edition.language, engine);
-      this.#vocabulary.add(edition.language, engine.languageWords());
-    }
-    this.#engines = engines;
+    this.#options = options;
+    const editions = new Map<Language, Edition>([[SOURCE_LANGUAGE, knowledgeBase]]);
+    for (const edition of knowledgeBase.translations.values())
+      editions.set(edition.language, edition);
+    this.#editions = editions;
+    this.#build(SOURCE_LANGUAGE);
+  }
+
+  /** Every language's words, for telling which language a question is in (built once). */
+  get #words(): LanguageVocabulary {
+    if (this.#vocabulary !== undefined) return this.#vocabulary;
+    const vocabulary = new LanguageVocabulary();
+    for (const [language, edition] of this.#editions)
+      vocabulary.add(language, AnswerEngine.languageWords(edition));
+    return (this.#vocabulary = vocabulary);
   }
 
   static build(knowledgeBase: KnowledgeBase, options: AnswerServiceOptions = {}): AnswerService {
     return new AnswerService(knowledgeBase, options);
+  }
+
+  /** Every language's engine and words are built, and the language detector loaded. */
+  get warm(): boolean {
+    return (
+      this.#vocabulary !== undefined &&
+      this.#engines.size === this.#editions.size &&
+      isDetectorLoaded()
+    );
+  }
+
+  /**
+   * Builds what is not built yet (see the class), one piece at a time, each followed by a pause
+   * as long as it took: requests are answered in between, and the event loop is never so busy
+   * that the server's load shedding mistakes the warm-up for a queue of requests. Resolves when
+   * the service is {@link warm}.
+   */
+  async warmUp(): Promise<void> {
+    const steps: (() => unknown)[] = [
+      () => this.#words,
+      ...[...this.#editions.keys()].map((language) => () => this.#engine(language)),
+      loadDetector,
+    ];
+    // The first pause lets whatever came in with the service's readiness be answered first.
+    let pause = WARM_UP_FIRST_PAUSE_MS;
+    for (const step of steps) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+      const started = performance.now();
+      step();
+      pause = performance.now() - started;
+    }
   }
 
   get version(): string {
@@ -126,7 +165,7 @@ export class AnswerService {
 
   /** Answers a question, in the language the hints and the text call for. */
   ask(question: string, hints: LanguageHints = {}): Reply {
-    const decision = decideLanguage(question, hints, this.#vocabulary, this.#available);
+    const decision = decideLanguage(question, hints, this.#words, this.#available);
     const engine = this.#engine(decision.query);
     let found = engine.ask(question);
     // People mix English words into their questions: a question the language's own entries
@@ -159,7 +198,7 @@ export class AnswerService {
 
   /** Entries matching a question as it is typed, best first (inline mode), in its language. */
   search(question: string, hints: LanguageHints = {}, limit = 10): ShownMatch[] {
-    const decision = decideLanguage(question, hints, this.#vocabulary, this.#available);
+    const decision = decideLanguage(question, hints, this.#words, this.#available);
     return this.#engine(decision.query)
       .search(question, limit)
       .map((match) => ({
@@ -176,7 +215,7 @@ export class AnswerService {
 
   /** Questions to offer while someone types, in the reply's language. */
   suggest(text: string, hints: LanguageHints = {}, limit?: number): Suggestion[] {
-    const language = decideLanguage(text, hints, this.#vocabulary, this.#available).reply;
+    const language = decideLanguage(text, hints, this.#words, this.#available).reply;
     let suggester = this.#suggesters.get(language);
     if (suggester === undefined) {
       suggester = new Suggester(this.#engine(language).entries);
@@ -206,12 +245,34 @@ export class AnswerService {
     return this.#engine(language).categories;
   }
 
+  /** `language`'s engine, built now if it is not yet; English's for a language without one. */
   #engine(language: Language): AnswerEngine {
-    return this.#engines.get(language) ?? this.#engines.get(SOURCE_LANGUAGE)!;
+    return (
+      this.#engines.get(language) ??
+      (this.#available(language) ? this.#build(language) : this.#engines.get(SOURCE_LANGUAGE)!)
+    );
+  }
+
+  #build(language: Language): AnswerEngine {
+    const options = this.#options;
+    const engine = AnswerEngine.build(
+      this.#editions.get(language)!,
+      language === SOURCE_LANGUAGE
+        ? options
+        : {
+            ...options,
+            calibration: {
+              ...options.calibration,
+              ...(options.translationCalibration ?? TRANSLATION_CALIBRATION),
+            },
+          },
+    );
+    this.#engines.set(language, engine);
+    return engine;
   }
 
   #shown(id: string, language: Language): ShownEntry {
-    const translated = this.#engines.get(language)?.get(id);
+    const translated = this.#available(language) ? this.#engine(language).get(id) : undefined;
     if (translated !== undefined) return { entry: translated, language };
     return { entry: this.#engine(SOURCE_LANGUAGE).get(id)!, language: SOURCE_LANGUAGE };
   }

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { Category, Edition, FaqEntry, OutOfScopeTopic } from "../faq/types.js";
+import { analysisFor } from "../text/analysis.js";
 import type { Language } from "../text/languages.js";
 import type { AnalyzedQuery, TextAnalyzer } from "./analyzer.js";
 import { AnswerCache } from "./answer-cache.js";
@@ -314,6 +315,28 @@ export class AnswerEngine {
     return new AnswerEngine(knowledgeBase, options);
   }
 
+  /**
+   * An edition's words, as its engine would index them (every word of its entries, out-of-scope
+   * phrasings and thesaurus that is not a stop word), and its language's stop words: for telling
+   * languages apart without building the engine.
+   */
+  static languageWords(edition: Edition): Set<string> {
+    const analysis = analysisFor(edition.language);
+    const words = new Set<string>(analysis.stopWords);
+    const add = (text: string) => {
+      for (const word of analysis.words(text)) if (!analysis.isStopWord(word)) words.add(word);
+    };
+    for (const entry of edition.entries) {
+      add(entry.question);
+      entry.alternates.forEach(add);
+      entry.tags.forEach(add);
+      add(entry.answer);
+    }
+    for (const topic of edition.outOfScope) topic.phrasings.forEach(add);
+    for (const group of edition.thesaurus) [group.canonical, ...group.synonyms].forEach(add);
+    return words;
+  }
+
   get entries(): readonly FaqEntry[] {
     return this.knowledgeBase.entries;
   }
@@ -328,11 +351,6 @@ export class AnswerEngine {
 
   get language(): Language {
     return this.knowledgeBase.language;
-  }
-
-  /** The edition's words and its language's stop words (for telling languages apart). */
-  languageWords(): string[] {
-    return [...this.#analyzer.vocabulary().keys(), ...this.#analyzer.analysis.stopWords];
   }
 
   /** The entry with this id, if any. */

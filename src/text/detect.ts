@@ -14,7 +14,8 @@
  * No library reads romanised Hindi ("kya whatsapp mere message padh sakta hai" came
  * out as Irish), so common Hindi function words written in Latin letters are recognised first.
  */
-import { detectAll } from "tinyld";
+import { createRequire } from "node:module";
+import type * as Tinyld from "tinyld";
 import { isLanguage, type Language, LANGUAGES } from "./languages.js";
 
 /**
@@ -68,10 +69,33 @@ export function scriptEvidence(text: string): TextEvidence | undefined {
   return { scores: {}, letters };
 }
 
+type Tinyld = typeof Tinyld;
+let tinyld: Tinyld | undefined;
+
+/**
+ * tinyld, loaded on first use: its tables take about 0.3 s and 40 MB to load, and most questions
+ * never need it (their words settle the language, `answering/language.ts`). The service loads it
+ * right after start-up ({@link loadDetector}), so no question waits for it. Loaded synchronously
+ * (its CommonJS build): a question that needs it at once must not wait a turn.
+ */
+function detector(): Tinyld {
+  return (tinyld ??= createRequire(import.meta.url)("tinyld") as Tinyld);
+}
+
+/** Loads the language detector now, if it is not loaded yet. */
+export function loadDetector(): void {
+  detector();
+}
+
+/** Whether the language detector is loaded. */
+export function isDetectorLoaded(): boolean {
+  return tinyld !== undefined;
+}
+
 /** tinyld's score for each supported language (the costly part: tens of µs a question). */
 export function detectorScores(text: string): LanguageScores {
   const scores: LanguageScores = {};
-  for (const { lang, accuracy } of detectAll(text, { only: DETECTABLE })) {
+  for (const { lang, accuracy } of detector().detectAll(text, { only: DETECTABLE })) {
     const language = lang === "ms" ? "id" : lang;
     if (isLanguage(language)) scores[language] = Math.max(scores[language] ?? 0, accuracy);
   }
@@ -93,7 +117,7 @@ export function textEvidence(text: string): TextEvidence | undefined {
 export function isOtherLanguage(text: string): boolean {
   const letters = text.toLowerCase().replace(NON_LETTERS, "").length;
   if (letters < MIN_RELIABLE_LETTERS) return false;
-  const [best] = detectAll(text);
+  const [best] = detector().detectAll(text);
   return best !== undefined && !isLanguage(best.lang) && best.lang !== "ms" && best.accuracy >= 0.9;
 }
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AnswerService } from "../../src/answering/service.js";
+import { AnswerService, type Reply } from "../../src/answering/service.js";
 import { LANGUAGES } from "../../src/text/languages.js";
 import { realService } from "../support/knowledge-base.js";
 
@@ -54,5 +54,27 @@ describe("AnswerService", () => {
     expect(first?.entry.id).toBe("hacked-account");
     const suggestions = service.suggest("mensajes cifr");
     expect(suggestions.length).toBeGreaterThan(0);
+  });
+
+  it("answers the same before and after its languages are built in the background", async () => {
+    const knowledgeBase = service.knowledgeBase;
+    const cold = AnswerService.build(knowledgeBase, { cacheSize: 0 });
+    expect(cold.warm).toBe(false);
+    const questions = [
+      "hackearon mi whatsapp",
+      "o zap lê minhas mensagens?",
+      "kann whatsapp meine nachrichten lesen",
+      "kya whatsapp mere message padh sakta hai",
+      "can whatsapp read my messages",
+    ];
+    // A question in a language not built yet builds it then: nothing differs but the time taken.
+    const before = questions.map((question) => cold.ask(question));
+    const warming = AnswerService.build(knowledgeBase, { cacheSize: 0 });
+    await warming.warmUp();
+    expect(warming.warm).toBe(true);
+    const after = questions.map((question) => warming.ask(question));
+    const summary = (reply: Reply) => [reply.language, reply.outcome, reply.answer?.entry.id];
+    expect(after.map(summary)).toEqual(before.map(summary));
+    expect(after.map((reply) => reply.language)).toEqual(["es", "pt", "de", "hi", "en"]);
   });
 });

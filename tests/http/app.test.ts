@@ -301,6 +301,7 @@ describe("health", () => {
       status: "ready",
       entries: expect.any(Number),
       version: expect.any(String),
+      warm: expect.any(Boolean),
     });
   });
 

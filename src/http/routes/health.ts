@@ -50,6 +50,11 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (
               version: { type: "string" },
               entries: { type: "integer" },
               languages: { type: "array", items: { type: "string" } },
+              warm: {
+                type: "boolean",
+                description:
+                  "Every language's index is built and the language detector loaded (right after start-up they are built in the background; a question that needs one before then waits for it)",
+              },
               loadedAt: { type: "string" },
               store: {
                 type: "object",
@@ -86,6 +91,7 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (
         version: service.version,
         entries: service.knowledgeBase.entries.length,
         languages: service.languages,
+        warm: service.warm,
         loadedAt: answers.loadedAt?.toISOString(),
         store: store?.(),
       };
