@@ -171,11 +171,6 @@ interface MiniSearchInternals {
   addFieldLength(shortId: number, fieldId: number, count: number, length: number): void;
 }
 
-interface Postings {
-  readonly docs: Int32Array;
-  readonly scores: Float64Array;
-}
-
 /**
  * MiniSearch's BM25 scores, precomputed per term so a query costs a few lookups and additions.
  *
@@ -189,8 +184,15 @@ interface Postings {
 export class TermScores {
   /** Number of documents. */
   readonly size: number;
-  /** Postings by term id (the engine's vocabulary numbering). */
-  readonly #postings: (Postings | undefined)[] = [];
+  /**
+   * Every term's postings in two flat arrays (a term's documents, and its score in each), where
+   * term id t's run starts at `#start[t]` and is `#length[t]` long: two typed arrays per term
+   * cost more in object headers than their contents on a knowledge base this size.
+   */
+  readonly #docs: Int32Array;
+  readonly #contributions: Float64Array;
+  readonly #start: Int32Array;
+  readonly #length: Int32Array;
   readonly #scores: Float64Array;
   readonly #matched: Uint16Array;
   readonly #touched: Int32Array;
@@ -218,6 +220,11 @@ export class TermScores {
     const sums = new Float64Array(size);
     const touched = new Int32Array(size);
     const touchedBy = new Int32Array(size).fill(-1);
+    this.#start = new Int32Array(termIds.size);
+    this.#length = new Int32Array(termIds.size);
+    let allDocs = new Int32Array(1024);
+    let allContributions = new Float64Array(1024);
+    let filled = 0;
     let termNumber = 0;
     for (const [term, fields] of index.postings()) {
       let touchedCount = 0;
@@ -241,11 +248,26 @@ export class TermScores {
           sums[doc] = sums[doc]! + boost * score;
         }
       }
-      const docs = touched.slice(0, touchedCount);
-      const scores = new Float64Array(touchedCount);
-      for (let i = 0; i < touchedCount; i++) scores[i] = sums[docs[i]!]!;
-      this.#postings[termIds.get(term)!] = { docs, scores };
+      if (filled + touchedCount > allDocs.length) {
+        const capacity = Math.max(allDocs.length * 2, filled + touchedCount);
+        const docs = new Int32Array(capacity);
+        docs.set(allDocs.subarray(0, filled));
+        allDocs = docs;
+        const contributions = new Float64Array(capacity);
+        contributions.set(allContributions.subarray(0, filled));
+        allContributions = contributions;
+      }
+      const id = termIds.get(term)!;
+      this.#start[id] = filled;
+      this.#length[id] = touchedCount;
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i]!;
+        allDocs[filled] = doc;
+        allContributions[filled++] = sums[doc]!;
+      }
     }
+    this.#docs = allDocs.slice(0, filled);
+    this.#contributions = allContributions.slice(0, filled);
     this.#scores = new Float64Array(size);
     this.#matched = new Uint16Array(size);
     this.#touched = new Int32Array(size);
@@ -260,11 +282,13 @@ export class TermScores {
     const matched = this.#matched;
     const touched = this.#touched;
     let touchedCount = 0;
+    const docs = this.#docs;
+    const contributions = this.#contributions;
     for (const termId of termIds) {
-      const postings = termId < 0 ? undefined : this.#postings[termId];
-      if (postings === undefined) continue;
-      const { docs, scores: contributions } = postings;
-      for (let i = 0; i < docs.length; i++) {
+      if (termId < 0 || termId >= this.#start.length) continue;
+      const start = this.#start[termId]!;
+      const end = start + this.#length[termId]!;
+      for (let i = start; i < end; i++) {
         const doc = docs[i]!;
         if (matched[doc] === 0) touched[touchedCount++] = doc;
         matched[doc]!++;
