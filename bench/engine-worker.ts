@@ -288,6 +288,7 @@ async function service(): Promise<ServiceResult> {
     answers = undefined;
     const t = now();
     answers = AnswerService.build(kb);
+    await answers.warmUp(false); // every language, as the server has it once warm
     buildTimes.push(ms(t));
   }
   const svc = answers!;
