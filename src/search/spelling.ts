@@ -20,6 +20,7 @@ export interface SpellingOptions {
 }
 
 import type { Language } from "../text/languages.js";
+import { withRoom } from "../util/typed-arrays.js";
 import { commonWordsOf } from "./common-words.js";
 
 const DEFAULTS: Required<SpellingOptions> = { minLength: 4, twoEditsFrom: 8, memoSize: 10_000 };
@@ -151,11 +152,7 @@ class DeletionIndexBuilder {
   add(hash: number, number: number): void {
     if (number >= NUMBER_SPAN)
       throw new RangeError(`the spelling index holds at most ${NUMBER_SPAN} words`);
-    if (this.#length === this.#pairs.length) {
-      const grown = new Float64Array(this.#pairs.length * 2);
-      grown.set(this.#pairs);
-      this.#pairs = grown;
-    }
+    this.#pairs = withRoom(this.#pairs, this.#length, this.#length + 1);
     this.#pairs[this.#length++] = hash * NUMBER_SPAN + number;
   }
 

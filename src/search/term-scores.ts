@@ -1,4 +1,5 @@
 import MiniSearch from "minisearch";
+import { withRoom } from "../util/typed-arrays.js";
 
 /** BM25+ parameters: MiniSearch's defaults, which its index statistics are scored with. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -248,15 +249,8 @@ export class TermScores {
           sums[doc] = sums[doc]! + boost * score;
         }
       }
-      if (filled + touchedCount > allDocs.length) {
-        const capacity = Math.max(allDocs.length * 2, filled + touchedCount);
-        const docs = new Int32Array(capacity);
-        docs.set(allDocs.subarray(0, filled));
-        allDocs = docs;
-        const contributions = new Float64Array(capacity);
-        contributions.set(allContributions.subarray(0, filled));
-        allContributions = contributions;
-      }
+      allDocs = withRoom(allDocs, filled, filled + touchedCount);
+      allContributions = withRoom(allContributions, filled, filled + touchedCount);
       const id = termIds.get(term)!;
       this.#start[id] = filled;
       this.#length[id] = touchedCount;

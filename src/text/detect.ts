@@ -75,8 +75,8 @@ let tinyld: Tinyld | undefined;
 /**
  * tinyld, loaded on first use: its tables take about 0.3 s and 40 MB to load, and most questions
  * never need it (their words settle the language, `answering/language.ts`). The service loads it
- * right after start-up ({@link loadDetector}), so no question waits for it. Loaded synchronously
- * (its CommonJS build): a question that needs it at once must not wait a turn.
+ * in its warm-up right after start-up ({@link loadDetector}); a question that needs it before
+ * then loads it itself, synchronously (tinyld's CommonJS build), rather than wait a turn.
  */
 function detector(): Tinyld {
   return (tinyld ??= createRequire(import.meta.url)("tinyld") as Tinyld);
