@@ -30,6 +30,7 @@ import { faqRoutes } from "./routes/faq.js";
 import { healthRoutes } from "./routes/health.js";
 import type { PageFeedback } from "./routes/page-feedback.js";
 import { webRoutes } from "./routes/web.js";
+import { PageRepeats } from "./web/page-repeats.js";
 import { PageResponder } from "./web/responder.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import { registerStrictQuery } from "./strict-query.js";
@@ -201,7 +202,8 @@ function settleLimit(
 /**
  * Adds the shared question limiter to the question routes and to `/suggest` as they are
  * registered. The page (`GET /`) only counts when it answers a question (`?q=`), not when it is
- * merely opened. A callback hook that settles synchronously when the counts are in memory: a
+ * merely opened, nor when it loads after its script asked the same question (see
+ * {@link PageRepeats}). A callback hook that settles synchronously when the counts are in memory: a
  * promise chain per request (as `@fastify/rate-limit` has) cost a measurable share of answering
  * a cached question. A request over the budget gets its 429 `delayMs` later (see
  * {@link DEFAULT_RATE_LIMIT_DELAY_MS}).
@@ -210,6 +212,7 @@ function registerQuestionRateLimit(
   app: FastifyInstance,
   limiter: QuestionLimiter,
   delayMs: number,
+  repeats: PageRepeats,
 ): void {
   const hook =
     (kind: "question" | "suggestion"): onRequestHookHandler =>
@@ -222,8 +225,14 @@ function registerQuestionRateLimit(
   const limit = hook("question");
   const limitSuggestions = hook("suggestion");
   const limitQuestionsOnly: onRequestHookHandler = function (request, reply, done) {
-    const query = request.query as { q?: unknown };
-    if (typeof query.q === "string" && query.q.trim() !== "")
+    const query = request.query as { q?: unknown; fragment?: unknown };
+    const question = query.q;
+    // The page load after the script's ask is that ask's question: already charged.
+    if (
+      typeof question === "string" &&
+      question.trim() !== "" &&
+      (query.fragment === "1" || !repeats.isRepeat(request, request.ip, question))
+    )
       return limit.call(this, request, reply, done);
     done();
   };
@@ -359,11 +368,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerLazyDocs(app, "/docs");
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  const repeats = new PageRepeats();
   if (deps.questionRateLimit !== undefined)
     registerQuestionRateLimit(
       app,
       deps.questionRateLimit,
       deps.rateLimitDelayMs ?? DEFAULT_RATE_LIMIT_DELAY_MS,
+      repeats,
     );
   await app.register(healthRoutes, { answers: deps.answers, store: deps.storeHealth });
   await app.register(askRoutes, {
@@ -377,6 +388,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     responder,
     onAnswer: deps.onAnswer,
     feedback: deps.pageFeedback,
+    repeats,
   });
   if (deps.admin !== undefined)
     await app.register(adminRoutes, { token: deps.admin.token, store: deps.admin.store });

@@ -132,3 +132,34 @@ describe("a client over its budget", () => {
     await app.close();
   });
 });
+
+describe("the page's script ask and the page load after it", () => {
+  it("cost one question and count once; a second load is a question again", async () => {
+    let counted = 0;
+    const app = await buildApp({
+      answers,
+      questionRateLimit: new QuestionLimiter({ secret: SECRET, limit: 1 }),
+      rateLimitDelayMs: 0,
+      onAnswer: () => counted++,
+    });
+    try {
+      const from = { remoteAddress: "198.51.100.7" };
+      const question = encodeURIComponent("¿WhatsApp puede leer mis mensajes?");
+      // The script asks for a fragment, sees a Spanish reply on the English page, loads the page.
+      const fragment = await app.inject({ url: `/?q=${question}&fragment=1`, ...from });
+      expect(fragment.statusCode).toBe(200);
+      expect(fragment.headers["content-language"]).toBe("es");
+      const load = await app.inject({ url: `/?q=${question}`, ...from });
+      expect(load.statusCode).toBe(200);
+      expect(counted).toBe(1);
+      // Only that one load: asking again is a new question, over this client's budget of one.
+      expect((await app.inject({ url: `/?q=${question}`, ...from })).statusCode).toBe(429);
+      // Another client's page load is its own question.
+      const other = await app.inject({ url: `/?q=${question}`, remoteAddress: "198.51.100.8" });
+      expect(other.statusCode).toBe(200);
+      expect(counted).toBe(2);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -453,11 +453,14 @@ describe.skipIf(!available)("web page in headless Chromium", { timeout: 60_000 }
       await noJs.context().close();
     });
 
-    it("shows a reply in another language with the page around it in that language", async () => {
+    it("shows a reply in another language with the page around it in that language, counted once", async () => {
       const js = await fresh();
       await js.goto(base);
+      const asked = answered;
       await askWithForm(js, "¿WhatsApp puede leer mis mensajes?");
       await expect.poll(() => htmlLang(js), POLL).toBe("es");
+      // The script's ask and the page load it led to are one question.
+      expect(answered).toBe(asked + 1);
       expect(await entryShown(js)).toBe("e2e-messages");
       expect(js.url()).toBe(
         `${base}/?q=${encodeURIComponent("¿WhatsApp puede leer mis mensajes?")}`,

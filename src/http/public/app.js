@@ -117,7 +117,8 @@ async function show(params, { push = false, replace = false, remembered = false 
     const html = await htmlOf(response);
     // A reply in another language than the page's (a question asked in Spanish on the English
     // page): load the page at its address, whose every word is then in that language, as
-    // without the script.
+    // without the script. The server takes that load as this ask's (src/http/web/page-repeats.ts):
+    // one question, counted and charged once.
     const language = response.headers.get("content-language");
     if (response.ok && language && language !== document.documentElement.lang) {
       if (push) location.assign(address);

@@ -6,6 +6,7 @@ import { ASSETS, type AssetName } from "../web/assets.js";
 import { viewOfAnswer, type ResultView } from "../web/page.js";
 import { PAGE_LANGUAGES } from "../web/page-language.js";
 import { MAX_ID_LENGTH, readPageQuery } from "../web/page-query.js";
+import type { PageRepeats } from "../web/page-repeats.js";
 import type { PageResponder } from "../web/responder.js";
 import { MAX_QUESTION_LENGTH } from "./ask.js";
 import { registerPageFeedback, type PageFeedback } from "./page-feedback.js";
@@ -17,6 +18,11 @@ export interface WebRouteOptions {
   readonly onAnswer?: (question: string, reply: Reply, request: FastifyRequest) => void;
   /** 👍 / 👎 and "suggest this question" on the page; both are off without it. */
   readonly feedback?: PageFeedback;
+  /**
+   * Questions answered to the page's script, so the page load that may follow for the same
+   * question is not counted twice (see {@link PageRepeats}).
+   */
+  readonly repeats?: PageRepeats;
 }
 
 /**
@@ -26,7 +32,7 @@ export interface WebRouteOptions {
  * words with the form still there, never raw JSON.
  */
 export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, options) => {
-  const { answers, responder, onAnswer, feedback } = options;
+  const { answers, responder, onAnswer, feedback, repeats } = options;
 
   app.get(
     "/",
@@ -92,7 +98,10 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, option
         // The reply's language: ?lang= pins it, then the remembered choice; else the question's
         // own language, with Accept-Language for short ones.
         const reply = answers.serving.ask(query.q, responder.requestLanguage(request));
-        onAnswer?.(query.q, reply, request);
+        // The page load that follows the script's ask was counted when the script asked.
+        const repeat = !query.fragment && repeats?.isRepeat(request, request.ip, query.q) === true;
+        if (!repeat) onAnswer?.(query.q, reply, request);
+        if (query.fragment) repeats?.remember(request.ip, query.q);
         view = viewOfAnswer(query.q, reply);
         language = reply.language;
       } else if (query.suggested) {
