@@ -225,13 +225,12 @@ function registerQuestionRateLimit(
   const limit = hook("question");
   const limitSuggestions = hook("suggestion");
   const limitQuestionsOnly: onRequestHookHandler = function (request, reply, done) {
-    const query = request.query as { q?: unknown; fragment?: unknown };
-    const question = query.q;
+    const question = (request.query as { q?: unknown }).q;
     // The page load after the script's ask is that ask's question: already charged.
     if (
       typeof question === "string" &&
       question.trim() !== "" &&
-      (query.fragment === "1" || !repeats.isRepeat(request, request.ip, question))
+      !repeats.isRepeat(request, question)
     )
       return limit.call(this, request, reply, done);
     done();

@@ -99,9 +99,8 @@ export const webRoutes: FastifyPluginAsync<WebRouteOptions> = async (app, option
         // own language, with Accept-Language for short ones.
         const reply = answers.serving.ask(query.q, responder.requestLanguage(request));
         // The page load that follows the script's ask was counted when the script asked.
-        const repeat = !query.fragment && repeats?.isRepeat(request, request.ip, query.q) === true;
-        if (!repeat) onAnswer?.(query.q, reply, request);
-        if (query.fragment) repeats?.remember(request.ip, query.q);
+        if (repeats?.isRepeat(request, query.q) !== true) onAnswer?.(query.q, reply, request);
+        repeats?.answered(request, query.q);
         view = viewOfAnswer(query.q, reply);
         language = reply.language;
       } else if (query.suggested) {

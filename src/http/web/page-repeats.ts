@@ -12,6 +12,13 @@ export interface PageRepeatsOptions {
   readonly max?: number;
 }
 
+/** A request to the page, as this reads it: who asks, and the page's query. */
+export interface PageRequest {
+  readonly ip: string;
+  /** The query string's values; `fragment: "1"` marks the script's ask. */
+  readonly query: unknown;
+}
+
 /**
  * The page's script asks for an answer as a fragment (`?fragment=1`). When the answer is in
  * another language than the page's, the script loads the whole page at the question's address,
@@ -34,26 +41,34 @@ export class PageRepeats {
     });
   }
 
-  /** A question `client` was answered as a fragment: its page load may follow. */
-  remember(client: string, question: string): void {
-    this.#recent.set(keyOf(client, question), true);
+  /**
+   * `question` was answered to `request`: when that was the script's fragment ask, the page load
+   * that may follow is remembered as its repeat.
+   */
+  answered(request: PageRequest, question: string): void {
+    if (isFragment(request)) this.#recent.set(keyOf(request.ip, question), true);
   }
 
   /**
-   * Whether `request` (a full-page request of `question` from `client`) repeats a question
-   * answered as a fragment. The first call for a request decides and uses the memory up; later
-   * calls for the same request return the same verdict.
+   * Whether `request` asks `question` again: a full-page load of a question just answered to the
+   * same client as a fragment. A fragment ask is never a repeat. The first call for a request
+   * decides and uses the memory up; later calls for the same request return the same verdict.
    */
-  isRepeat(request: object, client: string, question: string): boolean {
+  isRepeat(request: PageRequest, question: string): boolean {
+    if (isFragment(request)) return false;
     const known = this.#verdicts.get(request);
     if (known !== undefined) return known;
-    const key = keyOf(client, question);
+    const key = keyOf(request.ip, question);
     // get() honours the time limit (a stale entry is no repeat); delete() makes it once only.
     const repeat = this.#recent.get(key) === true;
     if (repeat) this.#recent.delete(key);
     this.#verdicts.set(request, repeat);
     return repeat;
   }
+}
+
+function isFragment(request: PageRequest): boolean {
+  return (request.query as { fragment?: unknown } | undefined)?.fragment === "1";
 }
 
 function keyOf(client: string, question: string): string {
