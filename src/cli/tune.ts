@@ -17,6 +17,7 @@ import {
   type Candidate,
   calibrated,
   ENGINE_DEFAULTS,
+  rankOf,
 } from "../search/engine.js";
 import { runCli } from "./run.js";
 
@@ -71,7 +72,6 @@ function score(m: Measured): number {
 const TARGETS = { top1: 0.95, offTopic: 1, nearDomain: 0.9, unanswerableAnswered: 0.1 } as const;
 
 const { threshold, relatedThreshold, maxRelated } = ENGINE_DEFAULTS;
-const BM25_SHARE = 0.5;
 
 await runCli(async () => {
   const knowledgeBase = await loadKnowledgeBase(process.env.FAQ_DIR ?? "faq");
@@ -98,8 +98,13 @@ await runCli(async () => {
     const entries: { id: string; confidence: number; rank: number }[] = [];
     for (const candidate of candidates) {
       const confidence = calibrated(c, candidate.evidence);
-      const rank = confidence + BM25_SHARE * candidate.relativeScore;
-      if (candidate.id.startsWith("out-of-scope:")) {
+      const topic = candidate.id.startsWith("out-of-scope:");
+      const rank = rankOf(
+        confidence,
+        candidate.relativeScore,
+        topic && candidate.evidence.exactPhrasing === 1,
+      );
+      if (topic) {
         if (rank > topicRank) {
           topicRank = rank;
           topicConfidence = confidence;

@@ -217,6 +217,24 @@ const ANSWER_ONLY_WEIGHT = 0.5;
 const CORRECTED_WEIGHT = 0.85;
 /** Ranking adds this much of an entry's BM25 score relative to the best, to break near-ties. */
 const BM25_SHARE = 0.5;
+/**
+ * A question that is word for word one of an out-of-scope topic's phrasings ("use two accounts
+ * on one phone") ranks the topic first: an entry that holds the same words among others would
+ * otherwise win on BM25 and answer a question the knowledge base knowingly declines.
+ */
+const EXACT_TOPIC_RANK = 1;
+
+/**
+ * A candidate's place in the ranking: its confidence, a share of its BM25 score relative to the
+ * best candidate's, and {@link EXACT_TOPIC_RANK} for a topic the question is a phrasing of.
+ */
+export function rankOf(
+  confidence: number,
+  relativeScore: number,
+  exactTopicPhrasing: boolean,
+): number {
+  return confidence + BM25_SHARE * relativeScore + (exactTopicPhrasing ? EXACT_TOPIC_RANK : 0);
+}
 
 /**
  * Logistic calibration of the confidence, fitted on labelled questions (right answer vs wrong or
@@ -537,8 +555,9 @@ export class AnswerEngine {
     for (const { doc, score } of results) {
       const document: IndexedDocument =
         doc < entries ? this.#items[doc]! : this.#topics[doc - entries]!;
-      const confidence = this.#confidence(prepared, document);
-      const rank = confidence + BM25_SHARE * (score / top);
+      const evidence = this.#evidence(prepared, document);
+      const confidence = calibrated(this.#calibration, evidence);
+      const rank = rankOf(confidence, score / top, doc >= entries && evidence.exactPhrasing === 1);
       if (doc < entries) matches.push({ entry: this.#items[doc]!.entry, confidence, score, rank });
       else if (topic === undefined || rank > topic.rank)
         topic = { topic: this.#topics[doc - entries]!.topic, confidence, rank };

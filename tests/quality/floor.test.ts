@@ -20,7 +20,7 @@ const FLOORS = {
     top3: 0.975,
     mrr: 0.965,
     rejection: 0.95,
-    nearDomain: 0.94,
+    nearDomain: 0.98,
     unanswered: 0.05,
   },
   heldOut: { top1: 0.87, top3: 0.95, mrr: 0.91, rejection: 0.88, nearDomain: 0.93 },

@@ -55,6 +55,13 @@ describe("honest no-answer", () => {
   ])("%j gets no answer", (question) => {
     expect(engine.ask(question).answer).toBeNull();
   });
+
+  it("declines a question that is word for word a declined topic's phrasing, even where an entry holds the same words", () => {
+    // linked-devices has a phrasing with every one of these words, and the higher BM25 score.
+    const reply = engine.ask("how to use two whatsapp accounts on one phone");
+    expect(reply.answer).toBeNull();
+    expect(reply.declined?.id).toBe("account-setup");
+  });
 });
 
 describe("confidence and related", () => {
