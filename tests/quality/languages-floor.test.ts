@@ -16,7 +16,7 @@ const FLOORS: Record<
   { own: number; heldOut: number; rejected: number; heldOutRejected: number }
 > = {
   es: { own: 0.97, heldOut: 0.83, rejected: 0.93, heldOutRejected: 0.9 },
-  pt: { own: 0.95, heldOut: 0.91, rejected: 0.93, heldOutRejected: 0.99 },
+  pt: { own: 0.95, heldOut: 0.91, rejected: 0.99, heldOutRejected: 0.99 },
   de: { own: 0.95, heldOut: 0.87, rejected: 0.97, heldOutRejected: 0.9 },
   fr: { own: 0.96, heldOut: 0.87, rejected: 0.97, heldOutRejected: 0.8 },
   hi: { own: 0.97, heldOut: 0.87, rejected: 0.93, heldOutRejected: 0.85 },
