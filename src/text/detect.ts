@@ -92,13 +92,44 @@ export function isDetectorLoaded(): boolean {
   return tinyld !== undefined;
 }
 
-/** tinyld's score for each supported language (the costly part: tens of µs a question). */
+/**
+ * tinyld's score for each supported language. tinyld reads a text word by word and adds its
+ * words' scores up, weighted by their length: so is it asked here, one word at a time, and each
+ * word's scores are remembered (words repeat from question to question; a whole question costs
+ * tinyld 100-250 µs, a remembered word nothing).
+ */
 export function detectorScores(text: string): LanguageScores {
-  const scores: LanguageScores = {};
-  for (const { lang, accuracy } of detector().detectAll(text, { only: DETECTABLE })) {
-    const language = lang === "ms" ? "id" : lang;
-    if (isLanguage(language)) scores[language] = Math.max(scores[language] ?? 0, accuracy);
+  const words = text.toLowerCase().match(DETECTOR_WORD);
+  if (words === null) return {};
+  const sums = new Float64Array(LANGUAGES.length);
+  let letters = 0;
+  for (const word of words) {
+    const scores = wordScores(word);
+    for (let i = 0; i < scores.length; i++) sums[i]! += scores[i]! * word.length;
+    letters += word.length;
   }
+  const scores: LanguageScores = {};
+  for (let i = 0; i < LANGUAGES.length; i++)
+    if (sums[i]! > 0) scores[LANGUAGES[i]!] = sums[i]! / letters;
+  return scores;
+}
+
+const DETECTOR_WORD = /[\p{L}\p{M}]+/gu;
+/** Words whose scores are remembered at most; past it the table starts afresh (typos pile up). */
+const WORDS_REMEMBERED = 50_000;
+const scoresOfWord = new Map<string, Float64Array>();
+
+/** tinyld's score of one word for each supported language, in {@link LANGUAGES}' order. */
+function wordScores(word: string): Float64Array {
+  let scores = scoresOfWord.get(word);
+  if (scores !== undefined) return scores;
+  scores = new Float64Array(LANGUAGES.length);
+  for (const { lang, accuracy } of detector().detectAll(word, { only: DETECTABLE })) {
+    const at = LANGUAGES.indexOf((lang === "ms" ? "id" : lang) as Language);
+    if (at >= 0) scores[at] = Math.max(scores[at]!, accuracy);
+  }
+  if (scoresOfWord.size >= WORDS_REMEMBERED) scoresOfWord.clear();
+  scoresOfWord.set(word, scores);
   return scores;
 }
 
