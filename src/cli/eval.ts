@@ -97,6 +97,7 @@ async function printLanguages(service: AnswerService, showMisses: boolean): Prom
   console.log("\n== per language, through the answering service (no language hints)");
   console.log(
     "(off-topic: not about WhatsApp; near: WhatsApp, not privacy; rejected: both together; " +
+      "unans.: privacy questions no entry answers that got an answer anyway, lower is better; " +
       "detected: read in its language; in lang: answers given in its language)",
   );
   const header = [
@@ -107,10 +108,11 @@ async function printLanguages(service: AnswerService, showMisses: boolean): Prom
     "off-topic",
     "near",
     "rejected",
+    "unans.",
     "detected",
     "in lang",
   ];
-  const widths = [22, 5, 8, 8, 10, 7, 10, 10, 9];
+  const widths = [22, 5, 8, 8, 10, 7, 10, 8, 10, 9];
   const line = (cells: string[]) =>
     console.log(
       cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(""),
@@ -137,6 +139,7 @@ async function printLanguages(service: AnswerService, showMisses: boolean): Prom
         report.offTopic > 0 ? pct(report.rejection) : "-",
         report.nearDomain > 0 ? pct(report.nearDomainRejection) : "-",
         report.offTopic + report.nearDomain > 0 ? pct(report.outOfScopeRejection) : "-",
+        report.unanswerable > 0 ? pct(report.unanswerableAnswered) : "-",
         pct(report.languageDetected),
         pct(report.answeredInLanguage),
       ]);
