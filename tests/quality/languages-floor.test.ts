@@ -13,15 +13,22 @@ import { realService } from "../support/knowledge-base.js";
  */
 const FLOORS: Record<
   Exclude<Language, "en">,
-  { own: number; heldOut: number; rejected: number; heldOutRejected: number }
+  {
+    own: number;
+    heldOut: number;
+    rejected: number;
+    heldOutRejected: number;
+    /** Ceiling: privacy questions no entry answers that still got an answer (own set). */
+    unanswered: number;
+  }
 > = {
-  es: { own: 0.97, heldOut: 0.83, rejected: 0.93, heldOutRejected: 0.9 },
-  pt: { own: 0.95, heldOut: 0.91, rejected: 0.99, heldOutRejected: 0.99 },
-  de: { own: 0.95, heldOut: 0.87, rejected: 0.97, heldOutRejected: 0.9 },
-  fr: { own: 0.96, heldOut: 0.87, rejected: 0.97, heldOutRejected: 0.8 },
-  hi: { own: 0.97, heldOut: 0.87, rejected: 0.93, heldOutRejected: 0.85 },
-  tr: { own: 0.97, heldOut: 0.83, rejected: 0.97, heldOutRejected: 0.9 },
-  id: { own: 0.96, heldOut: 0.83, rejected: 0.93, heldOutRejected: 0.8 },
+  es: { own: 0.97, heldOut: 0.83, rejected: 0.93, heldOutRejected: 0.9, unanswered: 0.17 },
+  pt: { own: 0.95, heldOut: 0.91, rejected: 0.99, heldOutRejected: 0.99, unanswered: 0.25 },
+  de: { own: 0.95, heldOut: 0.87, rejected: 0.97, heldOutRejected: 0.9, unanswered: 0.34 },
+  fr: { own: 0.96, heldOut: 0.91, rejected: 0.97, heldOutRejected: 0.8, unanswered: 0.34 },
+  hi: { own: 0.97, heldOut: 0.87, rejected: 0.93, heldOutRejected: 0.85, unanswered: 0.25 },
+  tr: { own: 0.97, heldOut: 0.83, rejected: 0.97, heldOutRejected: 0.9, unanswered: 0.09 },
+  id: { own: 0.96, heldOut: 0.83, rejected: 0.93, heldOutRejected: 0.8, unanswered: 0.34 },
 };
 
 /** Every language: read as itself, and answered in itself (the promise: 97%). */
@@ -55,6 +62,8 @@ describe.each(Object.entries(FLOORS))("answer quality in %s", (language, floors)
     expect(heldOut.top1).toBeGreaterThanOrEqual(floors.heldOut);
     expect(own.outOfScopeRejection).toBeGreaterThanOrEqual(floors.rejected);
     expect(heldOut.outOfScopeRejection).toBeGreaterThanOrEqual(floors.heldOutRejected);
+    expect(own.unanswerable).toBeGreaterThanOrEqual(10);
+    expect(own.unanswerableAnswered).toBeLessThanOrEqual(floors.unanswered);
     for (const report of [own, heldOut]) {
       expect(report.languageDetected).toBeGreaterThanOrEqual(PROMISED.detected);
       expect(report.answeredInLanguage).toBeGreaterThanOrEqual(PROMISED.inLanguage);
