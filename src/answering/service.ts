@@ -177,16 +177,7 @@ export class AnswerService {
       if (english.answer !== null || english.declined !== null) found = english;
     }
     const language = decision.reply;
-    // Built field by field: spreading the shown entry into a new object cost ~6 µs a question.
-    const show = (match: Match): ShownMatch => {
-      const shown = this.#shown(match.entry.id, language);
-      return {
-        entry: shown.entry,
-        language: shown.language,
-        confidence: match.confidence,
-        score: match.score,
-      };
-    };
+    const show = (match: Match) => this.#shownMatch(match, language);
     return {
       language,
       decision,
@@ -208,15 +199,7 @@ export class AnswerService {
     const decision = decideLanguage(question, hints, this.#words, this.#available);
     return this.#engine(decision.query)
       .search(question, limit)
-      .map((match) => {
-        const shown = this.#shown(match.entry.id, decision.reply);
-        return {
-          entry: shown.entry,
-          language: shown.language,
-          confidence: match.confidence,
-          score: match.score,
-        };
-      });
+      .map((match) => this.#shownMatch(match, decision.reply));
   }
 
   /** How the engine of `language` reads a question and scores every entry (diagnostics). */
@@ -280,6 +263,17 @@ export class AnswerService {
     );
     this.#engines.set(language, engine);
     return engine;
+  }
+
+  /** A match as shown in `language`; built field by field (a spread cost ~6 µs a question). */
+  #shownMatch(match: Match, language: Language): ShownMatch {
+    const shown = this.#shown(match.entry.id, language);
+    return {
+      entry: shown.entry,
+      language: shown.language,
+      confidence: match.confidence,
+      score: match.score,
+    };
   }
 
   #shown(id: string, language: Language): ShownEntry {

@@ -15,6 +15,7 @@
  * out as Irish), so common Hindi function words written in Latin letters are recognised first.
  */
 import { createRequire } from "node:module";
+import { LRUCache } from "lru-cache";
 import type * as Tinyld from "tinyld";
 import { isLanguage, type Language, LANGUAGES } from "./languages.js";
 
@@ -115,9 +116,8 @@ export function detectorScores(text: string): LanguageScores {
 }
 
 const DETECTOR_WORD = /[\p{L}\p{M}]+/gu;
-/** Words whose scores are remembered at most; past it the table starts afresh (typos pile up). */
-const WORDS_REMEMBERED = 50_000;
-const scoresOfWord = new Map<string, Float64Array>();
+/** Words whose scores are remembered at most (typos pile up); the least recently used go first. */
+const scoresOfWord = new LRUCache<string, Float64Array>({ max: 50_000 });
 
 /** tinyld's score of one word for each supported language, in {@link LANGUAGES}' order. */
 function wordScores(word: string): Float64Array {
@@ -128,7 +128,6 @@ function wordScores(word: string): Float64Array {
     const at = LANGUAGES.indexOf((lang === "ms" ? "id" : lang) as Language);
     if (at >= 0) scores[at] = Math.max(scores[at]!, accuracy);
   }
-  if (scoresOfWord.size >= WORDS_REMEMBERED) scoresOfWord.clear();
   scoresOfWord.set(word, scores);
   return scores;
 }
