@@ -185,6 +185,7 @@ export function syntheticKnowledgeBase(
     categories: real.categories,
     thesaurus: real.thesaurus,
     outOfScope: [],
+    services: { whatsapp: [], others: [] },
     version: `synthetic-${size}-${seed}`,
     translations: new Map(),
     translationGaps: [],

@@ -7,11 +7,13 @@ import { KnowledgeBaseError, type Problem } from "./errors.js";
 export const CATEGORIES_FILE = "categories.yaml";
 export const THESAURUS_FILE = "thesaurus.yaml";
 export const OUT_OF_SCOPE_FILE = "out-of-scope.yaml";
+export const SERVICES_FILE = "services.yaml";
 
 const DATA_FILES: ReadonlySet<string> = new Set([
   CATEGORIES_FILE,
   THESAURUS_FILE,
   OUT_OF_SCOPE_FILE,
+  SERVICES_FILE,
 ]);
 const isKnowledgeBaseFile = (name: string) => name.endsWith(".md") || DATA_FILES.has(name);
 

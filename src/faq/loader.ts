@@ -6,26 +6,35 @@ import {
   CATEGORIES_FILE,
   OUT_OF_SCOPE_FILE,
   readKnowledgeBaseFiles,
+  SERVICES_FILE,
   THESAURUS_FILE,
 } from "./files.js";
 import { parseMarkdownFile, parseYamlFile } from "./front-matter.js";
 import {
   checkPhrasings,
+  checkServiceNames,
   checkTelegramLength,
   checkThesaurus,
   ENTRY_RULES,
   KEBAB_CASE,
   outOfScopeSchema,
+  servicesSchema,
   shortTitle,
   sourceUrl,
   text,
   thesaurusSchema,
 } from "./rules.js";
 import { parseTranslations } from "./translations.js";
-import type { Category, FaqEntry, KnowledgeBase } from "./types.js";
+import {
+  type Category,
+  type FaqEntry,
+  type KnowledgeBase,
+  OTHER_SERVICES_TOPIC,
+  type ServiceNames,
+} from "./types.js";
 
 export { KnowledgeBaseError, type Problem } from "./errors.js";
-export { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, THESAURUS_FILE } from "./files.js";
+export { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, SERVICES_FILE, THESAURUS_FILE } from "./files.js";
 export { ENTRY_RULES } from "./rules.js";
 
 const frontMatterSchema = z.strictObject({
@@ -70,6 +79,19 @@ export function parseKnowledgeBase(files: ReadonlyMap<string, string>): Knowledg
   const thesaurus = checkThesaurus(thesaurusRecord, SOURCE_LANGUAGE, THESAURUS_FILE, problems);
   const outOfScope =
     parseYamlFile(files, OUT_OF_SCOPE_FILE, outOfScopeSchema, problems, false) ?? [];
+  const services: ServiceNames = parseYamlFile(
+    files,
+    SERVICES_FILE,
+    servicesSchema,
+    problems,
+    false,
+  ) ?? { whatsapp: [], others: [] };
+  checkServiceNames(services, SERVICES_FILE, problems);
+  if (services.others.length > 0 && !outOfScope.some((t) => t.id === OTHER_SERVICES_TOPIC))
+    problems.push({
+      file: OUT_OF_SCOPE_FILE,
+      message: `needs the topic "${OTHER_SERVICES_TOPIC}": ${SERVICES_FILE} declines questions about other services as it`,
+    });
 
   const entries: FaqEntry[] = [];
   for (const [name, content] of files) {
@@ -89,7 +111,11 @@ export function parseKnowledgeBase(files: ReadonlyMap<string, string>): Knowledg
   );
   checkCrossReferences(entries, entryIds, categories, problems);
   checkPhrasings(SOURCE_LANGUAGE, entries, outOfScope, "", problems);
-  const translated = parseTranslations(files, { entries, categories, outOfScope }, problems);
+  const translated = parseTranslations(
+    files,
+    { entries, categories, outOfScope, services },
+    problems,
+  );
 
   if (problems.length > 0) throw new KnowledgeBaseError(problems);
   const version = contentVersion(files);
@@ -102,6 +128,7 @@ export function parseKnowledgeBase(files: ReadonlyMap<string, string>): Knowledg
     categories,
     thesaurus,
     outOfScope,
+    services,
     version,
     translations: withVersion,
     translationGaps: translated.gaps,

@@ -6,10 +6,10 @@ import { z } from "zod";
 import { formatEntryForTelegram } from "../render/answer.js";
 import { TELEGRAM_MESSAGE_LIMIT } from "../render/telegram-html.js";
 import { analysisFor } from "../text/analysis.js";
-import type { Language } from "../text/languages.js";
+import { type Language, SOURCE_LANGUAGE } from "../text/languages.js";
 import type { Problem } from "./errors.js";
 import { OUT_OF_SCOPE_FILE } from "./files.js";
-import type { FaqEntry, OutOfScopeTopic, ThesaurusGroup } from "./types.js";
+import type { FaqEntry, OutOfScopeTopic, ServiceNames, ThesaurusGroup } from "./types.js";
 
 /** Limits an entry must respect; exported so tests and docs quote the same numbers. */
 export const ENTRY_RULES = {
@@ -53,6 +53,39 @@ export const outOfScopeSchema = z.array(
       ),
   }),
 );
+
+/** `services.yaml`: WhatsApp's names and other services' (see `ServiceNames`). */
+export const servicesSchema = z.strictObject({
+  whatsapp: z.array(text).min(1, "needs at least one name"),
+  others: z.array(text),
+});
+
+/**
+ * A problem for a name that is not one word once normalised (names are matched word by word)
+ * and for a name in both lists. Each engine reads the names with its own language's analysis.
+ */
+export function checkServiceNames(names: ServiceNames, file: string, problems: Problem[]): void {
+  const { words } = analysisFor(SOURCE_LANGUAGE);
+  const read = (list: readonly string[], field: string) =>
+    list.flatMap((name) => {
+      const found = words(name);
+      if (found.length === 1) return found;
+      problems.push({
+        file,
+        field,
+        message: `"${name}" must be one word: names are matched word by word`,
+      });
+      return [];
+    });
+  const whatsapp = new Set(read(names.whatsapp, "whatsapp"));
+  for (const name of read(names.others, "others"))
+    if (whatsapp.has(name))
+      problems.push({
+        file,
+        field: "others",
+        message: `"${name}" is also one of WhatsApp's names`,
+      });
+}
 
 /** Records a problem when the entry, formatted for Telegram, would not fit one message. */
 export function checkTelegramLength(file: string, entry: FaqEntry, problems: Problem[]): boolean {

@@ -26,7 +26,7 @@ const CODE_ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const DEFAULT_SNAPSHOT_FILE = path.join(CODE_ROOT, "knowledge-base.snapshot.json");
 
 /** Bump when the snapshot's shape changes. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 /** The libraries whose behaviour decides what passes validation. */
 const VALIDATING_PACKAGES = ["js-yaml", "marked", "zod"] as const;
 
@@ -149,6 +149,7 @@ function readSnapshot(file: string, key: string): SnapshotRead {
       !Array.isArray(kb.entries) ||
       !Array.isArray(kb.categories) ||
       !Array.isArray(kb.thesaurus) ||
+      !Array.isArray(kb.services?.others) ||
       !Array.isArray(kb.translations)
     )
       throw new Error("not a knowledge base");

@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type Language, TRANSLATED_LANGUAGES } from "../text/languages.js";
 import type { Problem } from "./errors.js";
-import { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, THESAURUS_FILE } from "./files.js";
+import { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, SERVICES_FILE, THESAURUS_FILE } from "./files.js";
 import { parseMarkdownFile, parseYamlFile } from "./front-matter.js";
 import {
   checkPhrasings,
@@ -28,7 +28,15 @@ import {
   text,
   thesaurusSchema,
 } from "./rules.js";
-import type { Category, Edition, FaqEntry, OutOfScopeTopic, TranslationGap } from "./types.js";
+import {
+  type Category,
+  type Edition,
+  type FaqEntry,
+  OTHER_SERVICES_TOPIC,
+  type OutOfScopeTopic,
+  type ServiceNames,
+  type TranslationGap,
+} from "./types.js";
 
 /** Limits a translated entry must respect (answers run longer in some languages than English). */
 export const TRANSLATION_RULES = {
@@ -89,6 +97,7 @@ interface SourceEdition {
   readonly entries: readonly FaqEntry[];
   readonly categories: readonly Category[];
   readonly outOfScope: readonly OutOfScopeTopic[];
+  readonly services: ServiceNames;
 }
 
 /**
@@ -128,6 +137,11 @@ export function parseTranslations(
       parseYamlFile(files, `${folder}${OUT_OF_SCOPE_FILE}`, outOfScopeSchema, problems, false) ??
       [];
     checkPhrasings(language, entries, outOfScope, folder, problems);
+    if (source.services.others.length > 0 && !outOfScope.some((t) => t.id === OTHER_SERVICES_TOPIC))
+      problems.push({
+        file: `${folder}${OUT_OF_SCOPE_FILE}`,
+        message: `needs the topic "${OTHER_SERVICES_TOPIC}": ${SERVICES_FILE} declines questions about other services as it`,
+      });
     const thesaurusRecord =
       parseYamlFile(files, `${folder}${THESAURUS_FILE}`, thesaurusSchema, problems, false) ?? {};
     editions.set(language, {
@@ -136,6 +150,7 @@ export function parseTranslations(
       categories: translatedCategories(files, folder, source.categories, problems),
       thesaurus: checkThesaurus(thesaurusRecord, language, `${folder}${THESAURUS_FILE}`, problems),
       outOfScope,
+      services: source.services,
     });
   }
   return { editions, gaps };

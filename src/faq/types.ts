@@ -52,6 +52,23 @@ export interface OutOfScopeTopic {
   readonly phrasings: readonly string[];
 }
 
+/**
+ * Who a question is about, by the names in it (`faq/services.yaml`, shared by every language:
+ * brand names do not change with it). A question that names one of `others` and none of
+ * `whatsapp` is about that service ("snapchat account hacked", "upi pin bhool gaya"): it is
+ * declined as the out-of-scope topic {@link OTHER_SERVICES_TOPIC} unless the entry it would get
+ * names that service itself ("is telegram safer", "google drive backup").
+ */
+export interface ServiceNames {
+  /** WhatsApp's own names as people write them ("whatsapp", "wa", "zap", "व्हाट्सएप"). */
+  readonly whatsapp: readonly string[];
+  /** Other apps, services, banks and devices ("instagram", "gmail", "upi", "iphone"). */
+  readonly others: readonly string[];
+}
+
+/** The out-of-scope topic a question about another service is declined as. */
+export const OTHER_SERVICES_TOPIC = "other-apps";
+
 /** The knowledge base in one language: what one answer engine is built from. */
 export interface Edition {
   readonly language: Language;
@@ -60,6 +77,7 @@ export interface Edition {
   readonly categories: readonly Category[];
   readonly thesaurus: readonly ThesaurusGroup[];
   readonly outOfScope: readonly OutOfScopeTopic[];
+  readonly services: ServiceNames;
   /** Short content hash of the whole knowledge base (every file, every language). */
   readonly version: string;
 }

@@ -13,6 +13,7 @@ import {
   type IndexedEntry,
   type IndexedTopic,
 } from "./index-builder.js";
+import { OtherServices } from "./other-services.js";
 import type { TermScores } from "./term-scores.js";
 
 /** Tuning of the answer engine. Every option has a default in {@link ENGINE_DEFAULTS}. */
@@ -300,6 +301,8 @@ export class AnswerEngine {
    * sight left a quarter of those questions ranked again instead of a sixth.
    */
   readonly #rankings: LRUCache<string, Ranking> | undefined;
+  /** Declines questions about another service (see {@link OtherServices}). */
+  readonly #otherServices: OtherServices | undefined;
 
   private constructor(knowledgeBase: Edition, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
@@ -322,6 +325,7 @@ export class AnswerEngine {
     this.#commonStems = new Set(
       [...commonWordsOf(knowledgeBase.language)].map((word) => this.#analyzer.analysis.stem(word)),
     );
+    this.#otherServices = OtherServices.of(knowledgeBase, this.#analyzer.analysis.words);
 
     const { cacheSize, rankingCacheSize } = this.#options;
     this.#cache = cacheSize > 0 ? new AnswerCache(cacheSize) : undefined;
@@ -383,23 +387,53 @@ export class AnswerEngine {
     const normalized = words.join(" ");
     let answer = cache?.get(normalized);
     if (answer !== undefined) return answer;
+    // Before the analysis, which turns `words` into terms in place.
+    const otherServices = this.#otherServices?.namedIn(words);
     const prepared = this.#prepare(this.#analyzer.analyzeWords(words, normalized));
     let ranking = this.#rankings?.get(prepared.key);
     if (ranking === undefined) {
       ranking = this.#answer(prepared);
       this.#rankings?.set(prepared.key, ranking);
     }
+    // After the cache: rankings are shared by keys, and unknown names all read alike.
+    if (otherServices !== undefined) ranking = this.#aboutAnotherService(otherServices, ranking);
     answer = { ...ranking, normalized };
     cache?.offer(normalized, answer);
     return answer;
   }
 
-  /** Entries matching the question, best first, down to the related threshold (inline mode). */
+  /**
+   * Entries matching the question, best first, down to the related threshold (inline mode). A
+   * question about another service lists only entries that name it.
+   */
   search(question: string, limit = 10): Match[] {
     const query = this.#prepare(this.#analyzer.analyzeQuery(question));
+    const named = this.#otherServices?.namedIn(this.#analyzer.analysis.words(question));
     return this.#rank(query, Math.max(limit, this.#options.candidates))
-      .matches.filter((match) => match.confidence >= this.#options.relatedThreshold)
+      .matches.filter(
+        (match) =>
+          match.confidence >= this.#options.relatedThreshold &&
+          (named === undefined || this.#otherServices!.entryNames(match.entry.id, named)),
+      )
       .slice(0, limit);
+  }
+
+  /**
+   * The ranking of a question that names other services (`named`) and not WhatsApp, or a
+   * decline as the other-services topic when the answer it would get does not name them.
+   */
+  #aboutAnotherService(named: readonly string[], ranking: Ranking): Ranking {
+    const services = this.#otherServices!;
+    if (ranking.declined !== null) return ranking;
+    if (ranking.answer !== null && services.entryNames(ranking.answer.entry.id, named))
+      return ranking;
+    return {
+      answer: null,
+      related: [],
+      ambiguous: false,
+      declined: services.topic,
+      key: ranking.key,
+    };
   }
 
   /** How a question was read and scored: for `npm run ask -- --explain` and tuning. */

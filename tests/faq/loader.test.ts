@@ -132,6 +132,20 @@ describe("parseKnowledgeBase", () => {
     expect(problems.join("\n")).toContain("thesaurus.yaml [Two Words]");
   });
 
+  it("validates services.yaml: one word per name, none in both lists, and a topic to decline as", () => {
+    const problems = problemsOf(
+      files(
+        { "one.md": entry("one") },
+        { "services.yaml": "whatsapp: [whatsapp, wa]\nothers: [snapchat, google pay, WA]\n" },
+      ),
+    );
+    expect(problems).toContain(
+      'services.yaml [others] "google pay" must be one word: names are matched word by word',
+    );
+    expect(problems).toContain('services.yaml [others] "wa" is also one of WhatsApp\'s names');
+    expect(problems.join("\n")).toContain('out-of-scope.yaml [] needs the topic "other-apps"');
+  });
+
   it("reports missing categories and thesaurus files", () => {
     const problems = problemsOf(new Map([["one.md", entry("one")]]));
     expect(problems).toContain("categories.yaml [] file is missing");

@@ -31,6 +31,18 @@ describe("AnswerEngine ranking on the real knowledge base", () => {
     expect(best(question)).toBe(id);
   });
 
+  it("declines a question about another service unless the answer names that service", () => {
+    const declined = engine.ask("snapchat account hacked how to recover");
+    expect(declined.answer).toBeNull();
+    expect(declined.declined?.id).toBe("other-apps");
+    // Named with WhatsApp, the same words are a WhatsApp question.
+    expect(best("snapchat and whatsapp account hacked how to recover")).toBe("hacked-account");
+    // The entry itself is about Telegram: it still answers.
+    expect(best("is telegram safer")).toBe("signal-telegram");
+    // Inline results leave out entries that do not name the service.
+    expect(engine.search("snapchat account hacked how to recover")).toEqual([]);
+  });
+
   it("ranks the specific entry above the general one and offers the general one as related", () => {
     const result = engine.ask("who can see my live location");
     expect(result.answer?.entry.id).toMatch(/live-location|location-sharing/);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Edition, FaqEntry } from "../../src/faq/types.js";
+import { OtherServices } from "../../src/search/other-services.js";
+import { analysisFor } from "../../src/text/analysis.js";
+
+const entry = (id: string, answer: string): FaqEntry => ({
+  id,
+  question: `What about ${id}?`,
+  short: id,
+  alternates: [],
+  category: "security",
+  tags: [],
+  related: [],
+  sources: ["https://faq.whatsapp.com/1"],
+  reviewed: "2026-12-06",
+  answer,
+});
+
+const topic = { id: "other-apps", reason: "not-privacy" as const, phrasings: ["a", "b", "c"] };
+
+function edition(overrides: Partial<Edition> = {}): Edition {
+  return {
+    language: "en",
+    entries: [
+      entry("hacked-account", "Get your account back with your phone number."),
+      entry("signal-telegram", "Signal encrypts by default; Telegram's ordinary chats are not."),
+    ],
+    categories: [],
+    thesaurus: [],
+    outOfScope: [topic],
+    services: { whatsapp: ["whatsapp", "wa", "wp"], others: ["snapchat", "telegram", "Gmail"] },
+    version: "test",
+    ...overrides,
+  };
+}
+
+const { words } = analysisFor("en");
+const services = OtherServices.of(edition(), words)!;
+
+describe("OtherServices", () => {
+  it("finds the other services a question names, when it does not name WhatsApp", () => {
+    expect(services.namedIn(words("snapchat account hacked how to recover"))).toEqual(["snapchat"]);
+    expect(services.namedIn(words("my GMAIL got hacked"))).toEqual(["gmail"]);
+    expect(services.namedIn(words("my account got hacked"))).toBeUndefined();
+  });
+
+  it("treats a question that also names WhatsApp, in any form, as about WhatsApp", () => {
+    expect(services.namedIn(words("snapchat and whatsapp both hacked"))).toBeUndefined();
+    expect(services.namedIn(words("gmail hacked can they get into my wa"))).toBeUndefined();
+    // Suffixes and compounds of WhatsApp's longer names count ("whatsappta", "whatsappgruppe").
+    expect(services.namedIn(words("telegram mi whatsappta mi"))).toBeUndefined();
+    // Short names only as whole words: "wpa" is not "wp".
+    expect(services.namedIn(words("telegram wpa key"))).toEqual(["telegram"]);
+  });
+
+  it("knows which entries name a service themselves", () => {
+    expect(services.entryNames("signal-telegram", ["telegram"])).toBe(true);
+    expect(services.entryNames("hacked-account", ["snapchat"])).toBe(false);
+    expect(services.entryNames("no-such-entry", ["telegram"])).toBe(false);
+  });
+
+  it("is off without other services or without the topic to decline them as", () => {
+    expect(OtherServices.of(edition({ outOfScope: [] }), words)).toBeUndefined();
+    expect(
+      OtherServices.of(edition({ services: { whatsapp: ["whatsapp"], others: [] } }), words),
+    ).toBeUndefined();
+  });
+});
