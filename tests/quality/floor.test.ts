@@ -18,7 +18,7 @@ const FLOORS = {
   own: {
     top1: 0.955,
     top3: 0.98,
-    mrr: 0.97,
+    mrr: 0.965,
     rejection: 0.95,
     nearDomain: 0.92,
     unanswered: 0.18,
@@ -28,7 +28,7 @@ const FLOORS = {
     top1: 0.9,
     top3: 0.955,
     mrr: 0.925,
-    rejection: 0.93,
+    rejection: 0.99,
     nearDomain: 0.77,
     unanswered: 0.17,
   },
