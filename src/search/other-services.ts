@@ -1,4 +1,9 @@
-import { type Edition, OTHER_SERVICES_TOPIC, type OutOfScopeTopic } from "../faq/types.js";
+import {
+  type Edition,
+  type FaqEntry,
+  OTHER_SERVICES_TOPIC,
+  type OutOfScopeTopic,
+} from "../faq/types.js";
 
 /** Names this long or longer also match as the start of a word. */
 const PREFIX_LENGTH = 5;
@@ -18,21 +23,28 @@ export class OtherServices {
   /** The first letters of those, to skip the prefix test for most words. */
   readonly #prefixStarts: string;
   readonly #others: ReadonlySet<string>;
-  /** Entry id -> the other services its texts (question, alternates, tags, answer) name. */
-  readonly #namedBy: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly #entries: ReadonlyMap<string, FaqEntry>;
+  readonly #words: (text: string) => string[];
+  /**
+   * Entry id -> the other services its texts (question, alternates, tags, answer) name, read on
+   * first need: reading every entry's texts at build time cost ~25 ms of every start.
+   */
+  readonly #namedBy = new Map<string, ReadonlySet<string>>();
 
   private constructor(
     topic: OutOfScopeTopic,
     whatsapp: ReadonlySet<string>,
     others: ReadonlySet<string>,
-    namedBy: ReadonlyMap<string, ReadonlySet<string>>,
+    entries: readonly FaqEntry[],
+    words: (text: string) => string[],
   ) {
     this.topic = topic;
     this.#whatsapp = whatsapp;
     this.#whatsappPrefixes = [...whatsapp].filter((name) => name.length >= PREFIX_LENGTH);
     this.#prefixStarts = [...new Set(this.#whatsappPrefixes.map((name) => name[0]))].join("");
     this.#others = others;
-    this.#namedBy = namedBy;
+    this.#entries = new Map(entries.map((entry) => [entry.id, entry]));
+    this.#words = words;
   }
 
   /**
@@ -46,14 +58,7 @@ export class OtherServices {
       new Set(names.flatMap((name) => (words(name).length === 1 ? words(name) : [])));
     const whatsapp = oneWord(edition.services.whatsapp);
     const others = oneWord(edition.services.others);
-    const namedBy = new Map<string, ReadonlySet<string>>();
-    for (const entry of edition.entries) {
-      const named = new Set<string>();
-      for (const text of [entry.question, ...entry.alternates, ...entry.tags, entry.answer])
-        for (const word of words(text)) if (others.has(word)) named.add(word);
-      namedBy.set(entry.id, named);
-    }
-    return new OtherServices(topic, whatsapp, others, namedBy);
+    return new OtherServices(topic, whatsapp, others, edition.entries, words);
   }
 
   /**
@@ -78,7 +83,17 @@ export class OtherServices {
 
   /** Whether the entry's own texts name one of `services`: then it is about them too. */
   entryNames(entryId: string, services: readonly string[]): boolean {
-    const named = this.#namedBy.get(entryId);
-    return named !== undefined && services.some((service) => named.has(service));
+    const named = this.#namedBy.get(entryId) ?? this.#read(entryId);
+    return services.some((service) => named.has(service));
+  }
+
+  #read(entryId: string): ReadonlySet<string> {
+    const named = new Set<string>();
+    const entry = this.#entries.get(entryId);
+    if (entry !== undefined)
+      for (const text of [entry.question, ...entry.alternates, ...entry.tags, entry.answer])
+        for (const word of this.#words(text)) if (this.#others.has(word)) named.add(word);
+    this.#namedBy.set(entryId, named);
+    return named;
   }
 }
