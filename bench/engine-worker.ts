@@ -490,7 +490,11 @@ async function synthetic(size: number): Promise<SyntheticResult> {
     t = now();
     // Caches off: the queries below measure the search as the index grows.
     engine = AnswerEngine.build(kb, { cacheSize: 0, rankingCacheSize: 0 });
-    builds.push({ ms: ms(t), phases: engine.buildTimings });
+    const built = ms(t);
+    t = now();
+    engine.prepare(); // the spelling corrector, otherwise built by the first question
+    const spelling = ms(t);
+    builds.push({ ms: built + spelling, phases: { ...engine.buildTimings, spelling } });
     log(`synthetic ${size}: built in ${builds.at(-1)!.ms.toFixed(0)} ms`);
   }
   const firstBuildMs = builds[0]!.ms;

@@ -85,8 +85,9 @@ export interface AnswerServiceOptions extends EngineOptions {
  * Answers questions in every language of a knowledge base: an engine per language. Immutable
  * once built, so it is swapped as a whole on reload.
  *
- * Only English's engine is built at once. The rest (each other language's engine, the words
- * that tell the languages apart, the language detector) is built when first needed, or ahead of
+ * Only English's engine is built at once, less its spelling corrector. The rest (that corrector,
+ * each other language's engine, the words that tell the languages apart, the language detector)
+ * is built when first needed, or ahead of
  * need by {@link warmUp}, which the server runs as soon as it is ready: together they take about
  * a second, which would otherwise all be start-up. A question's language and answer never
  * depend on what is built yet, only how long the first ones take.
@@ -128,6 +129,7 @@ export class AnswerService {
     return (
       this.#vocabulary !== undefined &&
       this.#engines.size === this.#editions.size &&
+      [...this.#engines.values()].every((engine) => engine.prepared) &&
       isDetectorLoaded()
     );
   }
@@ -142,8 +144,14 @@ export class AnswerService {
    */
   async warmUp(paced = true): Promise<void> {
     const steps: (() => unknown)[] = [
+      () => this.#engine(SOURCE_LANGUAGE).prepare(),
       () => this.#words,
-      ...[...this.#editions.keys()].map((language) => () => this.#engine(language)),
+      ...[...this.#editions.keys()]
+        .filter((language) => language !== SOURCE_LANGUAGE)
+        .flatMap((language) => [
+          () => this.#engine(language),
+          () => this.#engine(language).prepare(),
+        ]),
       loadDetector,
     ];
     // The first pause lets whatever came in with the service's readiness be answered first.

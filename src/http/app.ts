@@ -1,5 +1,4 @@
 import cors from "@fastify/cors";
-import swagger from "@fastify/swagger";
 import underPressure from "@fastify/under-pressure";
 import Fastify, {
   LogController,
@@ -18,6 +17,7 @@ import { type QuestionLimiter, TooManyRequestsError } from "../store/rate-limit.
 import { type DrainSwitch, registerDraining } from "./drain.js";
 import { registerAccessLog, type AccessLogOptions } from "./access-log.js";
 import { registerLazyDocs } from "./docs.js";
+import { recordOpenApi } from "./openapi.js";
 import { errorSchema, registerErrorHandling } from "./errors.js";
 import { lazyCompilersFactory } from "./lazy-compilers.js";
 import { recordAllowedMethods } from "./method-not-allowed.js";
@@ -344,7 +344,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }
   if (deps.accessLog !== undefined) registerAccessLog(app, deps.accessLog);
   if (deps.metrics) registerMetrics(app, deps.metrics);
-  await app.register(swagger, {
+  const openApi = recordOpenApi(app, {
     openapi: {
       info: {
         title: "WhatsApp privacy FAQ",
@@ -365,8 +365,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
     },
   });
-  registerLazyDocs(app, "/docs");
-  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  registerLazyDocs(app, "/docs", openApi);
+  app.get("/openapi.json", { schema: { hide: true } }, openApi);
   const repeats = new PageRepeats();
   if (deps.questionRateLimit !== undefined)
     registerQuestionRateLimit(

@@ -6,17 +6,23 @@ const TRANSFER_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding
 /**
  * Swagger UI under `prefix`, set up on its first request. The plugin and the static-file
  * server it brings cost ~60 ms of every start for a page few processes ever serve. So it lives
- * in a small Fastify instance of its own, built on the first visit around the finished OpenAPI
- * document (routes no longer change once the app serves), and requests under `prefix` are
+ * in a small Fastify instance of its own, built on the first visit around the app's OpenAPI
+ * document (see `recordOpenApi`), and requests under `prefix` are
  * passed to it in memory. The outer app's hooks (security headers, limits) apply as before.
  */
-export function registerLazyDocs(app: FastifyInstance, prefix: string): void {
+export function registerLazyDocs(
+  app: FastifyInstance,
+  prefix: string,
+  openApi: () => Promise<Record<string, unknown>>,
+): void {
   let docs: Promise<FastifyInstance> | undefined;
   const relay = async (request: FastifyRequest, reply: FastifyReply) => {
-    docs ??= buildDocsApp(app, prefix).catch((error: unknown) => {
-      docs = undefined; // let a later request try again
-      throw error;
-    });
+    docs ??= openApi()
+      .then((document) => buildDocsApp(document, prefix))
+      .catch((error: unknown) => {
+        docs = undefined; // let a later request try again
+        throw error;
+      });
     // Always a GET: for a HEAD request the outer app drops the body itself, as it did before.
     const response = await (await docs).inject({ url: request.url, headers: request.headers });
     // Unknown paths get this app's own 404, as before.
@@ -36,7 +42,10 @@ export function registerLazyDocs(app: FastifyInstance, prefix: string): void {
   });
 }
 
-async function buildDocsApp(app: FastifyInstance, prefix: string): Promise<FastifyInstance> {
+async function buildDocsApp(
+  document: Record<string, unknown>,
+  prefix: string,
+): Promise<FastifyInstance> {
   const [{ default: Fastify }, { default: swagger }, { default: swaggerUi }] = await Promise.all([
     import("fastify"),
     import("@fastify/swagger"),
@@ -45,7 +54,7 @@ async function buildDocsApp(app: FastifyInstance, prefix: string): Promise<Fasti
   const docs = Fastify({ logger: false });
   await docs.register(swagger, {
     mode: "static",
-    specification: { document: app.swagger() as never },
+    specification: { document: document as never },
   });
   await docs.register(swaggerUi, { routePrefix: prefix });
   await docs.ready();

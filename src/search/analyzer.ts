@@ -78,6 +78,7 @@ export class TextAnalyzer {
    */
   readonly #queryReadings = new Map<string, WordReading>();
   #spelling: SpellingCorrector | undefined;
+  #buildSpelling: (() => SpellingCorrector) | undefined;
   #termIds: ReadonlyMap<string, number> | undefined;
   /**
    * The knowledge base's words by their form without diacritics, where that differs: a question
@@ -116,9 +117,31 @@ export class TextAnalyzer {
     this.#termIds = termIds;
   }
 
-  /** Enables spelling correction of query words against the indexed vocabulary. */
-  useSpelling(spelling: SpellingCorrector): void {
-    this.#spelling = spelling;
+  /**
+   * Enables spelling correction of query words against the indexed vocabulary. The corrector is
+   * built by `build` on the first question that needs it, or by {@link prepareSpelling}: it is a
+   * quarter of an engine's build, which a service can then do after it is ready.
+   */
+  useSpelling(build: () => SpellingCorrector): void {
+    this.#buildSpelling = build;
+  }
+
+  /** Builds the spelling corrector now if it is not built yet. */
+  prepareSpelling(): void {
+    void this.#speller;
+  }
+
+  /** True once there is nothing left to build (see {@link useSpelling}). */
+  get complete(): boolean {
+    return this.#buildSpelling === undefined;
+  }
+
+  get #speller(): SpellingCorrector | undefined {
+    if (this.#buildSpelling !== undefined) {
+      this.#spelling = this.#buildSpelling();
+      this.#buildSpelling = undefined;
+    }
+    return this.#spelling;
   }
 
   /**
@@ -218,7 +241,7 @@ export class TextAnalyzer {
     const readings = new Array<WordReading>(tokens.length);
     for (let i = 0; i < tokens.length; i++) readings[i] = this.#read(tokens[i]!, false);
     let correctedAt: boolean[] | undefined;
-    const spelling = this.#spelling;
+    const spelling = this.#speller;
     if (spelling !== undefined) {
       for (let i = 0; i < tokens.length; i++) {
         const reading = readings[i]!;
@@ -290,7 +313,7 @@ export class TextAnalyzer {
         fix: undefined,
         termId: UNRESOLVED,
       };
-      if (indexing || this.#spelling?.knows(token) === true) this.#readings.set(token, reading);
+      if (indexing || this.#speller?.knows(token) === true) this.#readings.set(token, reading);
       else if (this.#queryReadings.size < QUERY_WORDS_REMEMBERED)
         this.#queryReadings.set(token, reading);
     }

@@ -273,7 +273,7 @@ export class AnswerEngine {
   };
   readonly #calibration: Calibration;
   /** Stems of the language's common words, for {@link COMMON_UNKNOWN}. */
-  readonly #commonStems: ReadonlySet<string>;
+  #commonStems: ReadonlySet<string> | undefined;
   readonly #analyzer: TextAnalyzer;
   readonly #scores: TermScores;
   readonly #items: readonly IndexedEntry[];
@@ -322,9 +322,6 @@ export class AnswerEngine {
     this.buildTimings = index.timings;
     this.#byId = new Map(this.#items.map((item) => [item.entry.id, item]));
     this.#inQuery = new Uint8Array(this.#termWeights.length);
-    this.#commonStems = new Set(
-      [...commonWordsOf(knowledgeBase.language)].map((word) => this.#analyzer.analysis.stem(word)),
-    );
     this.#otherServices = OtherServices.of(knowledgeBase, this.#analyzer.analysis.words);
 
     const { cacheSize, rankingCacheSize } = this.#options;
@@ -373,6 +370,26 @@ export class AnswerEngine {
 
   get language(): Language {
     return this.knowledgeBase.language;
+  }
+
+  /**
+   * Builds what the engine otherwise builds on the first question that needs it (the spelling
+   * corrector, the common words' stems). Answers never depend on whether it has been called.
+   */
+  prepare(): void {
+    this.#analyzer.prepareSpelling();
+    if (this.#commonStems === undefined) this.#stemCommonWords();
+  }
+
+  /** True once {@link prepare} has nothing left to do. */
+  get prepared(): boolean {
+    return this.#analyzer.complete && this.#commonStems !== undefined;
+  }
+
+  /** The language's common words, stemmed: a few thousand stems, so built on first need. */
+  #stemCommonWords(): ReadonlySet<string> {
+    const { stem } = this.#analyzer.analysis;
+    return (this.#commonStems = new Set([...commonWordsOf(this.language)].map(stem)));
   }
 
   /** The entry with this id, if any. */
@@ -487,7 +504,7 @@ export class AnswerEngine {
       let id = termIds[i]!;
       let weight: number;
       if (id >= 0) weight = this.#termWeights[id]!;
-      else if (this.#commonStems.has(term)) {
+      else if ((this.#commonStems ?? this.#stemCommonWords()).has(term)) {
         id = COMMON_UNKNOWN;
         weight = this.#unknownIdf * this.#calibration.commonUnknownWeight;
       } else {

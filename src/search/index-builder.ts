@@ -294,11 +294,12 @@ export function buildIndex(edition: Edition, boosts: FieldBoosts): EngineIndex {
   const scores = new TermScores(index, boosts, termIds);
   timer.lap("scores");
 
-  // Typos are corrected to the words of the knowledge base's own topics.
-  analyzer.useSpelling(new SpellingCorrector(analyzer.vocabulary(), {}, edition.language));
+  // Typos are corrected to the words of the knowledge base's own topics (built on first need).
+  const vocabulary = analyzer.vocabulary();
+  analyzer.useSpelling(() => new SpellingCorrector(vocabulary, {}, edition.language));
   analyzer.useTermIds(termIds);
   analyzer.useFolding();
-  timer.lap("spelling");
+  timer.lap("folding");
 
   return {
     analyzer,

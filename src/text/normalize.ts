@@ -19,8 +19,11 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
 /** E-mail addresses, URLs with a scheme or `www.`, and `domain.tld/path` links. */
 const LINKS =
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[a-z][a-z0-9+.-]*:\/\/\S*|\bwww\.\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}\/\S*/giu;
-/** Cheap pre-test: only text with one of these can hold an address or a link. */
-const MAY_HOLD_LINKS = /[@/]|www\./i;
+/**
+ * Cheap pre-test: only text with one of these can hold an address or a link ("@", "://", "www.",
+ * a domain ending before a "/"). "and/or" or "24/7" does not run (or first compile) {@link LINKS}.
+ */
+const MAY_HOLD_LINKS = /@|:\/\/|www\.|\.[a-z]{2,}\//i;
 
 /** The text with e-mail addresses and links replaced by a space. */
 export function withoutLinks(input: string): string {

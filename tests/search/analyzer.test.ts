@@ -44,16 +44,18 @@ describe("TextAnalyzer", () => {
     const vocabulary = withSpelling.vocabulary();
     expect(vocabulary.get("location")).toBe(1);
     expect(vocabulary.has("is")).toBe(false); // stop words are never a correction
-    withSpelling.useSpelling(new SpellingCorrector(vocabulary));
+    withSpelling.useSpelling(() => new SpellingCorrector(vocabulary));
+    expect(withSpelling.complete).toBe(false); // built by the first question that needs it
     const query = withSpelling.analyzeQuery("loction sharing");
     expect(query.terms).toEqual(withSpelling.analyzeQuery("location sharing").terms);
     expect([...query.corrected]).toHaveLength(1);
+    expect(withSpelling.complete).toBe(true);
   });
 
   it("reads a word the same the first time and once it is remembered, typos included", () => {
     const reader = new TextAnalyzer(thesaurus);
     reader.indexTerms("location sharing is encrypted with end to end encryption");
-    reader.useSpelling(new SpellingCorrector(reader.vocabulary()));
+    reader.useSpelling(() => new SpellingCorrector(reader.vocabulary()));
     const questions = ["is my loction shared", "encripted locaton sharing", "fb msgs end to end"];
     const first = questions.map((question) => reader.analyzeQuery(question));
     const again = questions.map((question) => reader.analyzeQuery(question));
