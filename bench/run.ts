@@ -167,15 +167,25 @@ const BARE = () => path.join(OUT_DIR, "bare-server.mjs");
  */
 const DATA_DIR = path.join(OUT_DIR, `data-${process.pid}`);
 const SERVICE = () => path.join(ROOT, "dist", "main.js");
-/** The Node flags `npm start` runs the service with, so the service is measured as it runs. */
-const SERVICE_NODE_FLAGS = (() => {
+/**
+ * The environment (`NAME=value` before `node`) and Node flags `npm start` runs the service with,
+ * so the service is measured as it runs.
+ */
+const SERVICE_START = (() => {
   const scripts = (
     JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
       scripts: Record<string, string>;
     }
   ).scripts;
   const words = (scripts.start ?? "").split(/\s+/);
-  return words.slice(words.indexOf("node") + 1, words.indexOf("dist/main.js"));
+  const node = words.indexOf("node");
+  return {
+    env: Object.fromEntries(words.slice(0, node).map((word) => word.split("=", 2))) as Record<
+      string,
+      string
+    >,
+    flags: words.slice(node + 1, words.indexOf("dist/main.js")),
+  };
 })();
 
 /**
@@ -189,7 +199,8 @@ async function startService(
   untilWarm = true,
 ): Promise<{ child: Child; url: string }> {
   port ??= await freePort();
-  const child = startChild(NODE, [...SERVICE_NODE_FLAGS, ...nodeFlags, SERVICE()], {
+  const child = startChild(NODE, [...SERVICE_START.flags, ...nodeFlags, SERVICE()], {
+    ...SERVICE_START.env,
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "warn",
