@@ -55,6 +55,13 @@ describe("GET /ask and POST /ask", () => {
     expect(body.message).toMatch(/only answer questions about privacy and security/);
   });
 
+  it("declines a question about another app, in the asker's language", async () => {
+    const body = (await ask("snapchat account hacked how to recover")).json();
+    expect(body).toMatchObject({ outcome: "out-of-scope", answer: null, related: [] });
+    const spanish = (await ask("me hackearon la cuenta de tiktok, como la recupero")).json();
+    expect(spanish).toMatchObject({ outcome: "out-of-scope", language: "es", answer: null });
+  });
+
   it("sends a question asked again the same reply, headers and all (HEAD too)", async () => {
     const question = "does whatsapp share my location with facebook";
     const replies = [];

@@ -22,11 +22,11 @@ const FLOORS: Record<
     unanswered: number;
   }
 > = {
-  es: { own: 0.97, heldOut: 0.83, rejected: 0.92, heldOutRejected: 0.9, unanswered: 0.17 },
+  es: { own: 0.97, heldOut: 0.83, rejected: 0.9, heldOutRejected: 0.9, unanswered: 0.17 },
   pt: { own: 0.95, heldOut: 0.91, rejected: 0.99, heldOutRejected: 0.99, unanswered: 0.25 },
   de: { own: 0.95, heldOut: 0.87, rejected: 0.97, heldOutRejected: 0.9, unanswered: 0.34 },
   fr: { own: 0.955, heldOut: 0.91, rejected: 0.94, heldOutRejected: 0.99, unanswered: 0.34 },
-  hi: { own: 0.97, heldOut: 0.87, rejected: 0.88, heldOutRejected: 0.85, unanswered: 0.25 },
+  hi: { own: 0.96, heldOut: 0.87, rejected: 0.87, heldOutRejected: 0.85, unanswered: 0.25 },
   tr: { own: 0.97, heldOut: 0.83, rejected: 0.97, heldOutRejected: 0.9, unanswered: 0.09 },
   id: { own: 0.96, heldOut: 0.83, rejected: 0.9, heldOutRejected: 0.99, unanswered: 0.34 },
 };
