@@ -20,10 +20,11 @@ const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const LINKS =
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|\b[a-z][a-z0-9+.-]*:\/\/\S*|\bwww\.\S+|\b[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}\/\S*/giu;
 /**
- * Cheap pre-test: only text with one of these can hold an address or a link ("@", "://", "www.",
- * a domain ending before a "/"). "and/or" or "24/7" does not run (or first compile) {@link LINKS}.
+ * Cheap pre-test: only text with one of these can hold an address or a link (something@a.b,
+ * "://", "www.", a domain ending before a "/"). "and/or", "24/7" or "@Meta AI" does not run (or
+ * first compile) {@link LINKS}.
  */
-const MAY_HOLD_LINKS = /@|:\/\/|www\.|\.[a-z]{2,}\//i;
+const MAY_HOLD_LINKS = /[^\s@]@[^\s@]+\.|:\/\/|www\.|\.[a-z]{2,}\//i;
 
 /** The text with e-mail addresses and links replaced by a space. */
 export function withoutLinks(input: string): string {
