@@ -42,6 +42,10 @@ await runCli(async () => {
     console.log(`  ${category.id.padEnd(16)} ${counts.get(category.id) ?? 0}`);
   }
   console.log(`  thesaurus: ${knowledgeBase.thesaurus.length} groups`);
+  const { whatsapp, others } = knowledgeBase.services;
+  console.log(
+    `  services: ${whatsapp.length} names of WhatsApp, ${others.length} of other services`,
+  );
   const gapsByLanguage = new Map<string, number>();
   for (const gap of knowledgeBase.translationGaps)
     gapsByLanguage.set(gap.language, (gapsByLanguage.get(gap.language) ?? 0) + 1);
