@@ -43,7 +43,7 @@ export const STOP_WORD_CHANGES: Readonly<
   es: {
     add: `hola oye buenas gracias porfa favor pregunta preguntar saber alguien whatsapp wasap guasap
       wasa wsp wpp wa app aplicacion aplicación q k xq porq porque pq tb tmb osea o sea bueno
-      pa jaja jajaja jajajaja jeje xd plis porfis che wey güey guey bro oigan vale`,
+      pa po jaja jajaja jajajaja jeje xd plis porfis che wey güey guey bro oigan vale`,
     keep: "ver cuenta estado última ultima nadie",
   },
   pt: {
