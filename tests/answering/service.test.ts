@@ -42,6 +42,12 @@ describe("AnswerService", () => {
     }
   });
 
+  it("tells blocking someone from locking a chat in Spanish ('bloqueo' is both)", () => {
+    // "bloqueo" stemmed apart from "bloquear" and only the chat-lock entry used it.
+    expect(service.ask("como bloqueo a alguien en whatsapp").answer?.entry.id).toBe("block-report");
+    expect(service.ask("bloqueo de chats whatsapp").answer?.entry.id).toBe("chat-lock");
+  });
+
   it("gives an entry by id in a language, or undefined for an unknown id", () => {
     expect(service.entry("e2e-messages", "fr")?.language).toBe("fr");
     expect(service.entry("e2e-messages")?.language).toBe("en");

@@ -22,7 +22,7 @@ const FLOORS: Record<
     unanswered: number;
   }
 > = {
-  es: { own: 0.97, heldOut: 0.83, rejected: 0.9, heldOutRejected: 0.9, unanswered: 0.17 },
+  es: { own: 0.965, heldOut: 0.83, rejected: 0.9, heldOutRejected: 0.9, unanswered: 0.17 },
   pt: { own: 0.95, heldOut: 0.91, rejected: 0.99, heldOutRejected: 0.99, unanswered: 0.25 },
   de: { own: 0.95, heldOut: 0.87, rejected: 0.97, heldOutRejected: 0.9, unanswered: 0.34 },
   fr: { own: 0.955, heldOut: 0.91, rejected: 0.94, heldOutRejected: 0.99, unanswered: 0.34 },
