@@ -11,6 +11,7 @@ import {
 } from "./files.js";
 import { parseMarkdownFile, parseYamlFile } from "./front-matter.js";
 import {
+  checkOtherServicesTopic,
   checkPhrasings,
   checkServiceNames,
   checkTelegramLength,
@@ -25,13 +26,7 @@ import {
   thesaurusSchema,
 } from "./rules.js";
 import { parseTranslations } from "./translations.js";
-import {
-  type Category,
-  type FaqEntry,
-  type KnowledgeBase,
-  OTHER_SERVICES_TOPIC,
-  type ServiceNames,
-} from "./types.js";
+import type { Category, FaqEntry, KnowledgeBase, ServiceNames } from "./types.js";
 
 export { KnowledgeBaseError, type Problem } from "./errors.js";
 export { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, SERVICES_FILE, THESAURUS_FILE } from "./files.js";
@@ -87,11 +82,7 @@ export function parseKnowledgeBase(files: ReadonlyMap<string, string>): Knowledg
     false,
   ) ?? { whatsapp: [], others: [] };
   checkServiceNames(services, SERVICES_FILE, problems);
-  if (services.others.length > 0 && !outOfScope.some((t) => t.id === OTHER_SERVICES_TOPIC))
-    problems.push({
-      file: OUT_OF_SCOPE_FILE,
-      message: `needs the topic "${OTHER_SERVICES_TOPIC}": ${SERVICES_FILE} declines questions about other services as it`,
-    });
+  checkOtherServicesTopic(services, outOfScope, OUT_OF_SCOPE_FILE, problems);
 
   const entries: FaqEntry[] = [];
   for (const [name, content] of files) {

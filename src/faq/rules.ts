@@ -8,8 +8,14 @@ import { TELEGRAM_MESSAGE_LIMIT } from "../render/telegram-html.js";
 import { analysisFor } from "../text/analysis.js";
 import { type Language, SOURCE_LANGUAGE } from "../text/languages.js";
 import type { Problem } from "./errors.js";
-import { OUT_OF_SCOPE_FILE } from "./files.js";
-import type { FaqEntry, OutOfScopeTopic, ServiceNames, ThesaurusGroup } from "./types.js";
+import { OUT_OF_SCOPE_FILE, SERVICES_FILE } from "./files.js";
+import {
+  type FaqEntry,
+  OTHER_SERVICES_TOPIC,
+  type OutOfScopeTopic,
+  type ServiceNames,
+  type ThesaurusGroup,
+} from "./types.js";
 
 /** Limits an entry must respect; exported so tests and docs quote the same numbers. */
 export const ENTRY_RULES = {
@@ -85,6 +91,20 @@ export function checkServiceNames(names: ServiceNames, file: string, problems: P
         field: "others",
         message: `"${name}" is also one of WhatsApp's names`,
       });
+}
+
+/** A problem when `services` lists other services but `outOfScope` lacks the topic to decline them as. */
+export function checkOtherServicesTopic(
+  services: ServiceNames,
+  outOfScope: readonly OutOfScopeTopic[],
+  file: string,
+  problems: Problem[],
+): void {
+  if (services.others.length > 0 && !outOfScope.some((t) => t.id === OTHER_SERVICES_TOPIC))
+    problems.push({
+      file,
+      message: `needs the topic "${OTHER_SERVICES_TOPIC}": ${SERVICES_FILE} declines questions about other services as it`,
+    });
 }
 
 /** Records a problem when the entry, formatted for Telegram, would not fit one message. */

@@ -15,9 +15,10 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { type Language, TRANSLATED_LANGUAGES } from "../text/languages.js";
 import type { Problem } from "./errors.js";
-import { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, SERVICES_FILE, THESAURUS_FILE } from "./files.js";
+import { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, THESAURUS_FILE } from "./files.js";
 import { parseMarkdownFile, parseYamlFile } from "./front-matter.js";
 import {
+  checkOtherServicesTopic,
   checkPhrasings,
   checkTelegramLength,
   checkThesaurus,
@@ -28,14 +29,13 @@ import {
   text,
   thesaurusSchema,
 } from "./rules.js";
-import {
-  type Category,
-  type Edition,
-  type FaqEntry,
-  OTHER_SERVICES_TOPIC,
-  type OutOfScopeTopic,
-  type ServiceNames,
-  type TranslationGap,
+import type {
+  Category,
+  Edition,
+  FaqEntry,
+  OutOfScopeTopic,
+  ServiceNames,
+  TranslationGap,
 } from "./types.js";
 
 /** Limits a translated entry must respect (answers run longer in some languages than English). */
@@ -137,11 +137,7 @@ export function parseTranslations(
       parseYamlFile(files, `${folder}${OUT_OF_SCOPE_FILE}`, outOfScopeSchema, problems, false) ??
       [];
     checkPhrasings(language, entries, outOfScope, folder, problems);
-    if (source.services.others.length > 0 && !outOfScope.some((t) => t.id === OTHER_SERVICES_TOPIC))
-      problems.push({
-        file: `${folder}${OUT_OF_SCOPE_FILE}`,
-        message: `needs the topic "${OTHER_SERVICES_TOPIC}": ${SERVICES_FILE} declines questions about other services as it`,
-      });
+    checkOtherServicesTopic(source.services, outOfScope, `${folder}${OUT_OF_SCOPE_FILE}`, problems);
     const thesaurusRecord =
       parseYamlFile(files, `${folder}${THESAURUS_FILE}`, thesaurusSchema, problems, false) ?? {};
     editions.set(language, {

@@ -424,13 +424,15 @@ export class AnswerEngine {
    * question about another service lists only entries that name it.
    */
   search(question: string, limit = 10): Match[] {
-    const query = this.#prepare(this.#analyzer.analyzeQuery(question));
-    const named = this.#otherServices?.namedIn(this.#analyzer.analysis.words(question));
+    const words = this.#analyzer.analysis.words(question);
+    // Before the analysis, which turns `words` into terms in place.
+    const named = this.#otherServices?.namedIn(words);
+    const query = this.#prepare(this.#analyzer.analyzeWords(words, words.join(" ")));
     return this.#rank(query, Math.max(limit, this.#options.candidates))
       .matches.filter(
         (match) =>
           match.confidence >= this.#options.relatedThreshold &&
-          (named === undefined || this.#otherServices!.entryNames(match.entry.id, named)),
+          (named === undefined || this.#otherServices!.entryNames(match.entry, named)),
       )
       .slice(0, limit);
   }
@@ -442,8 +444,7 @@ export class AnswerEngine {
   #aboutAnotherService(named: readonly string[], ranking: Ranking): Ranking {
     const services = this.#otherServices!;
     if (ranking.declined !== null) return ranking;
-    if (ranking.answer !== null && services.entryNames(ranking.answer.entry.id, named))
-      return ranking;
+    if (ranking.answer !== null && services.entryNames(ranking.answer.entry, named)) return ranking;
     return {
       answer: null,
       related: [],

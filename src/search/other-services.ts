@@ -23,7 +23,6 @@ export class OtherServices {
   /** The first letters of those, to skip the prefix test for most words. */
   readonly #prefixStarts: string;
   readonly #others: ReadonlySet<string>;
-  readonly #entries: ReadonlyMap<string, FaqEntry>;
   readonly #words: (text: string) => string[];
   /**
    * Entry id -> the other services its texts (question, alternates, tags, answer) name, read on
@@ -35,7 +34,6 @@ export class OtherServices {
     topic: OutOfScopeTopic,
     whatsapp: ReadonlySet<string>,
     others: ReadonlySet<string>,
-    entries: readonly FaqEntry[],
     words: (text: string) => string[],
   ) {
     this.topic = topic;
@@ -43,7 +41,6 @@ export class OtherServices {
     this.#whatsappPrefixes = [...whatsapp].filter((name) => name.length >= PREFIX_LENGTH);
     this.#prefixStarts = [...new Set(this.#whatsappPrefixes.map((name) => name[0]))].join("");
     this.#others = others;
-    this.#entries = new Map(entries.map((entry) => [entry.id, entry]));
     this.#words = words;
   }
 
@@ -55,10 +52,10 @@ export class OtherServices {
     const topic = edition.outOfScope.find((t) => t.id === OTHER_SERVICES_TOPIC);
     if (topic === undefined || edition.services.others.length === 0) return undefined;
     const oneWord = (names: readonly string[]) =>
-      new Set(names.flatMap((name) => (words(name).length === 1 ? words(name) : [])));
+      new Set(names.map(words).flatMap((found) => (found.length === 1 ? found : [])));
     const whatsapp = oneWord(edition.services.whatsapp);
     const others = oneWord(edition.services.others);
-    return new OtherServices(topic, whatsapp, others, edition.entries, words);
+    return new OtherServices(topic, whatsapp, others, words);
   }
 
   /**
@@ -82,18 +79,16 @@ export class OtherServices {
   }
 
   /** Whether the entry's own texts name one of `services`: then it is about them too. */
-  entryNames(entryId: string, services: readonly string[]): boolean {
-    const named = this.#namedBy.get(entryId) ?? this.#read(entryId);
+  entryNames(entry: FaqEntry, services: readonly string[]): boolean {
+    const named = this.#namedBy.get(entry.id) ?? this.#read(entry);
     return services.some((service) => named.has(service));
   }
 
-  #read(entryId: string): ReadonlySet<string> {
+  #read(entry: FaqEntry): ReadonlySet<string> {
     const named = new Set<string>();
-    const entry = this.#entries.get(entryId);
-    if (entry !== undefined)
-      for (const text of [entry.question, ...entry.alternates, ...entry.tags, entry.answer])
-        for (const word of this.#words(text)) if (this.#others.has(word)) named.add(word);
-    this.#namedBy.set(entryId, named);
+    for (const text of [entry.question, ...entry.alternates, ...entry.tags, entry.answer])
+      for (const word of this.#words(text)) if (this.#others.has(word)) named.add(word);
+    this.#namedBy.set(entry.id, named);
     return named;
   }
 }

@@ -54,9 +54,10 @@ describe("OtherServices", () => {
   });
 
   it("knows which entries name a service themselves", () => {
-    expect(services.entryNames("signal-telegram", ["telegram"])).toBe(true);
-    expect(services.entryNames("hacked-account", ["snapchat"])).toBe(false);
-    expect(services.entryNames("no-such-entry", ["telegram"])).toBe(false);
+    const [hacked, signalTelegram] = edition().entries;
+    expect(services.entryNames(signalTelegram!, ["telegram"])).toBe(true);
+    expect(services.entryNames(hacked!, ["snapchat"])).toBe(false);
+    expect(services.entryNames(entry("no-such-entry", "Nothing named."), ["telegram"])).toBe(false);
   });
 
   it("is off without other services or without the topic to decline them as", () => {
