@@ -48,6 +48,16 @@ describe("AnswerService", () => {
     expect(service.ask("bloqueo de chats whatsapp").answer?.entry.id).toBe("chat-lock");
   });
 
+  it("tells blocking someone from a blocked (banned) account in Portuguese", () => {
+    // "alguém" is a stop word, so the question is the one word "bloquear"; it had no answer.
+    const block = service.ask("como bloquear alguém no whatsapp", { explicit: "pt" });
+    expect(block.answer?.entry.id).toBe("block-report");
+    // Stemmed alike, but an account WhatsApp blocked was banned: not about blocking someone.
+    const banned = service.ask("meu whatsapp foi bloqueado", { explicit: "pt" });
+    expect(banned.answer?.entry.id).not.toBe("block-report");
+    expect(service.ask("bloquear o zap com digital").answer?.entry.id).toBe("chat-lock");
+  });
+
   it("gives an entry by id in a language, or undefined for an unknown id", () => {
     expect(service.entry("e2e-messages", "fr")?.language).toBe("fr");
     expect(service.entry("e2e-messages")?.language).toBe("en");
