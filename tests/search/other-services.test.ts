@@ -48,7 +48,9 @@ describe("OtherServices", () => {
   });
 
   it("treats a question that also names WhatsApp, in any form, as about WhatsApp", () => {
-    expect(services.namedIn(words("snapchat and whatsapp both hacked"))).toEqual({ whatsapp: true });
+    expect(services.namedIn(words("snapchat and whatsapp both hacked"))).toEqual({
+      whatsapp: true,
+    });
     expect(services.namedIn(words("gmail hacked can they get into my wa")).whatsapp).toBe(true);
     // Suffixes and compounds of WhatsApp's longer names count ("whatsappta", "whatsappgruppe").
     expect(services.namedIn(words("telegram mi whatsappta mi")).whatsapp).toBe(true);
