@@ -405,18 +405,15 @@ export class AnswerEngine {
     let answer = cache?.get(normalized);
     if (answer !== undefined) return answer;
     // Before the analysis, which turns `words` into terms in place.
-    const named = this.#otherServices?.namedIn(words);
+    const otherServices = this.#otherServices?.namedIn(words);
     const prepared = this.#prepare(this.#analyzer.analyzeWords(words, normalized));
     let ranking = this.#rankings?.get(prepared.key);
     if (ranking === undefined) {
       ranking = this.#answer(prepared);
       this.#rankings?.set(prepared.key, ranking);
     }
-    // After the cache: rankings are shared by keys, and "whatsapp" (a stop word) and unknown
-    // names all read alike.
-    if (named?.others !== undefined) ranking = this.#aboutAnotherService(named.others, ranking);
-    else if (named?.whatsapp === true && ranking.declined === this.#otherServices!.topic)
-      ranking = this.#answer(prepared, ranking.declined); // rare: not kept
+    // After the cache: rankings are shared by keys, and unknown names all read alike.
+    if (otherServices !== undefined) ranking = this.#aboutAnotherService(otherServices, ranking);
     answer = { ...ranking, normalized };
     cache?.offer(normalized, answer);
     return answer;
@@ -429,7 +426,7 @@ export class AnswerEngine {
   search(question: string, limit = 10): Match[] {
     const words = this.#analyzer.analysis.words(question);
     // Before the analysis, which turns `words` into terms in place.
-    const named = this.#otherServices?.namedIn(words).others;
+    const named = this.#otherServices?.namedIn(words);
     const query = this.#prepare(this.#analyzer.analyzeWords(words, words.join(" ")));
     return this.#rank(query, Math.max(limit, this.#options.candidates))
       .matches.filter(
@@ -541,12 +538,11 @@ export class AnswerEngine {
     return { ids, weights, total, rareUnknown, key };
   }
 
-  /** The ranking of a question; `skip`: a topic it must not be declined as. */
-  #answer(prepared: PreparedQuery, skip?: OutOfScopeTopic): Ranking {
+  #answer(prepared: PreparedQuery): Ranking {
     const { threshold, relatedThreshold, suggestThreshold, maxRelated, ambiguityMargin } =
       this.#options;
     const { key } = prepared;
-    const { matches: ranked, topic } = this.#rank(prepared, this.#options.candidates, skip);
+    const { matches: ranked, topic } = this.#rank(prepared, this.#options.candidates);
     const best = ranked[0];
     if (
       topic !== undefined &&
@@ -596,7 +592,6 @@ export class AnswerEngine {
   #rank(
     prepared: PreparedQuery,
     limit: number,
-    skip?: OutOfScopeTopic,
   ): {
     matches: RankedMatch[];
     topic?: { topic: OutOfScopeTopic; confidence: number; rank: number };
@@ -616,10 +611,7 @@ export class AnswerEngine {
       const confidence = calibrated(this.#calibration, evidence);
       const rank = rankOf(confidence, score / top, doc >= entries && evidence.exactPhrasing === 1);
       if (doc < entries) matches.push({ entry: this.#items[doc]!.entry, confidence, score, rank });
-      else if (
-        (topic === undefined || rank > topic.rank) &&
-        this.#topics[doc - entries]!.topic !== skip
-      )
+      else if (topic === undefined || rank > topic.rank)
         topic = { topic: this.#topics[doc - entries]!.topic, confidence, rank };
     }
     this.#mark(prepared, 0);

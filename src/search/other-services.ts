@@ -5,16 +5,6 @@ import {
   type OutOfScopeTopic,
 } from "../faq/types.js";
 
-/** Who a question names (see {@link OtherServices.namedIn}). */
-export interface NamedServices {
-  readonly whatsapp: boolean;
-  /** Other services named, when WhatsApp is not. */
-  readonly others?: readonly string[];
-}
-
-const NAMES_WHATSAPP: NamedServices = { whatsapp: true };
-const NAMES_NONE: NamedServices = { whatsapp: false };
-
 /** Names this long or longer also match as the start of a word. */
 const PREFIX_LENGTH = 5;
 
@@ -22,10 +12,7 @@ const PREFIX_LENGTH = 5;
  * Who a question is about, by the names in it (`faq/services.yaml`). Words alone cannot tell
  * "snapchat account hacked" from "whatsapp account hacked": both read as the hacked-account
  * entry. The name can: a question that names another service and not WhatsApp is about that
- * service, unless the entry it would get names that service too ("is telegram safer"). And the
- * other way round: a question that names WhatsApp is about WhatsApp, so it is never declined as
- * being about another app ("someone asked for my upi pin on whatsapp" is a scam question, whatever
- * a phrasing about forgotten UPI PINs says).
+ * service, unless the entry it would get names that service too ("is telegram safer").
  */
 export class OtherServices {
   /** The out-of-scope topic such a question is declined as. */
@@ -72,16 +59,16 @@ export class OtherServices {
   }
 
   /**
-   * Who a question (its normalised words) names: WhatsApp, or else the other services it names
-   * (undefined when it names WhatsApp or none).
+   * The other services a question (its normalised words) names, when it names no WhatsApp;
+   * undefined when it names none or names WhatsApp.
    */
-  namedIn(words: readonly string[]): NamedServices {
-    let others: string[] | undefined;
+  namedIn(words: readonly string[]): string[] | undefined {
+    let named: string[] | undefined;
     for (const word of words) {
-      if (this.#whatsapp.has(word) || this.#startsWithWhatsApp(word)) return NAMES_WHATSAPP;
-      if (this.#others.has(word)) (others ??= []).push(word);
+      if (this.#whatsapp.has(word) || this.#startsWithWhatsApp(word)) return undefined;
+      if (this.#others.has(word)) (named ??= []).push(word);
     }
-    return others === undefined ? NAMES_NONE : { whatsapp: false, others };
+    return named;
   }
 
   /** "whatsappta", "whatsappgruppe": suffixes and compounds of WhatsApp's longer names. */

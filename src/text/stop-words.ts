@@ -61,7 +61,7 @@ export const STOP_WORD_CHANGES: Readonly<
   fr: {
     add: `salut bonjour coucou merci svp stp whatsapp wa app appli application quelqu savoir
       question est ce estce bah ben bon genre
-      jsp jsais chais qqn qq mdr ptdr wsh frr bref franchement qd quil kil wsp wtsp whats watsap`,
+      jsp jsais chais qqn qq mdr ptdr wsh frr bref franchement qd quil kil wsp wtsp whats`,
     keep: "",
   },
   hi: {

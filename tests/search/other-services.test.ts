@@ -39,23 +39,18 @@ const services = OtherServices.of(edition(), words)!;
 
 describe("OtherServices", () => {
   it("finds the other services a question names, when it does not name WhatsApp", () => {
-    expect(services.namedIn(words("snapchat account hacked how to recover"))).toEqual({
-      whatsapp: false,
-      others: ["snapchat"],
-    });
-    expect(services.namedIn(words("my GMAIL got hacked")).others).toEqual(["gmail"]);
-    expect(services.namedIn(words("my account got hacked"))).toEqual({ whatsapp: false });
+    expect(services.namedIn(words("snapchat account hacked how to recover"))).toEqual(["snapchat"]);
+    expect(services.namedIn(words("my GMAIL got hacked"))).toEqual(["gmail"]);
+    expect(services.namedIn(words("my account got hacked"))).toBeUndefined();
   });
 
   it("treats a question that also names WhatsApp, in any form, as about WhatsApp", () => {
-    expect(services.namedIn(words("snapchat and whatsapp both hacked"))).toEqual({
-      whatsapp: true,
-    });
-    expect(services.namedIn(words("gmail hacked can they get into my wa")).whatsapp).toBe(true);
+    expect(services.namedIn(words("snapchat and whatsapp both hacked"))).toBeUndefined();
+    expect(services.namedIn(words("gmail hacked can they get into my wa"))).toBeUndefined();
     // Suffixes and compounds of WhatsApp's longer names count ("whatsappta", "whatsappgruppe").
-    expect(services.namedIn(words("telegram mi whatsappta mi")).whatsapp).toBe(true);
+    expect(services.namedIn(words("telegram mi whatsappta mi"))).toBeUndefined();
     // Short names only as whole words: "wpa" is not "wp".
-    expect(services.namedIn(words("telegram wpa key")).others).toEqual(["telegram"]);
+    expect(services.namedIn(words("telegram wpa key"))).toEqual(["telegram"]);
   });
 
   it("knows which entries name a service themselves", () => {
