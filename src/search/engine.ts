@@ -404,9 +404,7 @@ export class AnswerEngine {
     const normalized = words.join(" ");
     let answer = cache?.get(normalized);
     if (answer !== undefined) return answer;
-    // Before the analysis, which turns `words` into terms in place.
-    const otherServices = this.#otherServices?.namedIn(words);
-    const prepared = this.#prepare(this.#analyzer.analyzeWords(words, normalized));
+    const { named: otherServices, prepared } = this.#read(words, normalized);
     let ranking = this.#rankings?.get(prepared.key);
     if (ranking === undefined) {
       ranking = this.#answer(prepared);
@@ -425,9 +423,7 @@ export class AnswerEngine {
    */
   search(question: string, limit = 10): Match[] {
     const words = this.#analyzer.analysis.words(question);
-    // Before the analysis, which turns `words` into terms in place.
-    const named = this.#otherServices?.namedIn(words);
-    const query = this.#prepare(this.#analyzer.analyzeWords(words, words.join(" ")));
+    const { named, prepared: query } = this.#read(words, words.join(" "));
     return this.#rank(query, Math.max(limit, this.#options.candidates))
       .matches.filter(
         (match) =>
@@ -435,6 +431,19 @@ export class AnswerEngine {
           (named === undefined || this.#otherServices!.entryNames(match.entry, named)),
       )
       .slice(0, limit);
+  }
+
+  /**
+   * A question's normalised words read: the other services they name (see {@link OtherServices})
+   * and the prepared query. The names are read first: the analysis turns `words` into terms in
+   * place.
+   */
+  #read(
+    words: string[],
+    normalized: string,
+  ): { named: string[] | undefined; prepared: PreparedQuery } {
+    const named = this.#otherServices?.namedIn(words);
+    return { named, prepared: this.#prepare(this.#analyzer.analyzeWords(words, normalized)) };
   }
 
   /**
