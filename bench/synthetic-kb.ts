@@ -9,6 +9,7 @@
  * keeps growing as real corpora do. Categories and thesaurus are the real ones.
  */
 import type { FaqEntry, KnowledgeBase } from "../src/faq/types.js";
+import { analysisFor } from "../src/text/analysis.js";
 import { ENGLISH_STOP_WORDS as STOP_WORDS } from "../src/text/stop-words.js";
 import { int, pick, rng } from "./lib.js";
 
@@ -75,7 +76,7 @@ export interface SyntheticOptions {
 
 /**
  * A knowledge base of `size` entries built from the real one. Phrasings are unique across the
- * whole base (as the loader requires), each entry has 6-9 alternates, 3 tags and a 300-900
+ * whole base (as the loader requires), each entry has 8-11 alternates (the validator asks for 8), 3 tags and a 300-900
  * character answer.
  */
 export function syntheticKnowledgeBase(
@@ -153,6 +154,21 @@ export function syntheticKnowledgeBase(
     return text;
   };
 
+  // The loader refuses two phrasings that read the same once normalised, so draw again on a clash.
+  const { words } = analysisFor("en");
+  const taken = new Set<string>();
+  const unique = (make: () => string): string => {
+    for (let attempt = 0; attempt < 1_000; attempt++) {
+      const text = make();
+      const key = words(text).join(" ");
+      if (!taken.has(key)) {
+        taken.add(key);
+        return text;
+      }
+    }
+    throw new Error("synthetic-kb: no new phrasing after 1,000 draws; the word pool is too small");
+  };
+
   const width = String(size).length;
   const entries: FaqEntry[] = [];
   for (let i = 0; i < size; i++) {
@@ -161,8 +177,10 @@ export function syntheticKnowledgeBase(
       pool[int(random, 0, pool.length - 1)]!,
       pool[zipf(random, pool.length)]!,
     ];
-    const question = phrasing(questions, topic);
-    const alts = Array.from({ length: int(random, 6, 9) }, () => phrasing(alternates, topic));
+    const question = unique(() => phrasing(questions, topic));
+    const alts = Array.from({ length: int(random, 8, 11) }, () =>
+      unique(() => phrasing(alternates, topic)),
+    );
     const related = [
       ...new Set(Array.from({ length: int(random, 0, 3) }, () => int(random, 0, size - 1))),
     ].filter((r) => r !== i);
