@@ -63,7 +63,7 @@ export const outOfScopeSchema = z.array(
 /** `services.yaml`: WhatsApp's names and other services' (see `ServiceNames`). */
 export const servicesSchema = z.strictObject({
   whatsapp: z.array(text).min(1, "needs at least one name"),
-  others: z.array(text),
+  others: z.array(z.union([text, z.array(text).min(2, "a list of names needs at least two")])),
 });
 
 /**
@@ -84,7 +84,7 @@ export function checkServiceNames(names: ServiceNames, file: string, problems: P
       return [];
     });
   const whatsapp = new Set(read(names.whatsapp, "whatsapp"));
-  for (const name of read(names.others, "others"))
+  for (const name of read(names.others.flat(), "others"))
     if (whatsapp.has(name))
       problems.push({
         file,

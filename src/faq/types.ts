@@ -62,8 +62,11 @@ export interface OutOfScopeTopic {
 export interface ServiceNames {
   /** WhatsApp's own names as people write them ("whatsapp", "wa", "zap", "व्हाट्सएप"). */
   readonly whatsapp: readonly string[];
-  /** Other apps, services, banks and devices ("instagram", "gmail", "upi", "iphone"). */
-  readonly others: readonly string[];
+  /**
+   * Other apps, services, banks and devices ("instagram", "gmail", "upi", "iphone"). A list is one
+   * service's names ("instagram", "insta"): an entry that names it by any of them is about it.
+   */
+  readonly others: readonly (string | readonly string[])[];
 }
 
 /** The out-of-scope topic a question about another service is declined as. */

@@ -22,7 +22,8 @@ export class OtherServices {
   readonly #whatsappPrefixes: readonly string[];
   /** The first letters of those, to skip the prefix test for most words. */
   readonly #prefixStarts: string;
-  readonly #others: ReadonlySet<string>;
+  /** Each other service's names -> the first of them, so "insta" and "instagram" are one service. */
+  readonly #others: ReadonlyMap<string, string>;
   readonly #words: (text: string) => string[];
   /**
    * Entry id -> the other services its texts (question, alternates, tags, answer) name, read on
@@ -33,7 +34,7 @@ export class OtherServices {
   private constructor(
     topic: OutOfScopeTopic,
     whatsapp: ReadonlySet<string>,
-    others: ReadonlySet<string>,
+    others: ReadonlyMap<string, string>,
     words: (text: string) => string[],
   ) {
     this.topic = topic;
@@ -54,19 +55,24 @@ export class OtherServices {
     const oneWord = (names: readonly string[]) =>
       new Set(names.map(words).flatMap((found) => (found.length === 1 ? found : [])));
     const whatsapp = oneWord(edition.services.whatsapp);
-    const others = oneWord(edition.services.others);
+    const others = new Map<string, string>();
+    for (const service of edition.services.others) {
+      const names = [...oneWord(typeof service === "string" ? [service] : service)];
+      for (const name of names) if (!others.has(name)) others.set(name, names[0]!);
+    }
     return new OtherServices(topic, whatsapp, others, words);
   }
 
   /**
-   * The other services a question (its normalised words) names, when it names no WhatsApp;
-   * undefined when it names none or names WhatsApp.
+   * The other services a question (its normalised words) names, each by its first name in
+   * `faq/services.yaml`, when it names no WhatsApp; undefined when it names none or names WhatsApp.
    */
   namedIn(words: readonly string[]): string[] | undefined {
     let named: string[] | undefined;
     for (const word of words) {
       if (this.#whatsapp.has(word) || this.#startsWithWhatsApp(word)) return undefined;
-      if (this.#others.has(word)) (named ??= []).push(word);
+      const service = this.#others.get(word);
+      if (service !== undefined) (named ??= []).push(service);
     }
     return named;
   }
@@ -87,7 +93,10 @@ export class OtherServices {
   #read(entry: FaqEntry): ReadonlySet<string> {
     const named = new Set<string>();
     for (const text of [entry.question, ...entry.alternates, ...entry.tags, entry.answer])
-      for (const word of this.#words(text)) if (this.#others.has(word)) named.add(word);
+      for (const word of this.#words(text)) {
+        const service = this.#others.get(word);
+        if (service !== undefined) named.add(service);
+      }
     this.#namedBy.set(entry.id, named);
     return named;
   }

@@ -136,13 +136,23 @@ describe("parseKnowledgeBase", () => {
     const problems = problemsOf(
       files(
         { "one.md": entry("one") },
-        { "services.yaml": "whatsapp: [whatsapp, wa]\nothers: [snapchat, google pay, WA]\n" },
+        {
+          "services.yaml":
+            "whatsapp: [whatsapp, wa]\nothers: [snapchat, google pay, WA, [instagram, insta gram]]\n",
+        },
       ),
+    );
+    expect(problems).toContain(
+      'services.yaml [others] "insta gram" must be one word: names are matched word by word',
     );
     expect(problems).toContain(
       'services.yaml [others] "google pay" must be one word: names are matched word by word',
     );
     expect(problems).toContain('services.yaml [others] "wa" is also one of WhatsApp\'s names');
+    const lone = problemsOf(
+      files({ "one.md": entry("one") }, { "services.yaml": "whatsapp: [wa]\nothers: [[insta]]\n" }),
+    );
+    expect(lone.join("\n")).toContain("a list of names needs at least two");
     expect(problems.join("\n")).toContain('out-of-scope.yaml [] needs the topic "other-apps"');
   });
 

@@ -28,7 +28,10 @@ function edition(overrides: Partial<Edition> = {}): Edition {
     categories: [],
     thesaurus: [],
     outOfScope: [topic],
-    services: { whatsapp: ["whatsapp", "wa", "wp"], others: ["snapchat", "telegram", "Gmail"] },
+    services: {
+      whatsapp: ["whatsapp", "wa", "wp"],
+      others: ["snapchat", "telegram", "Gmail", ["instagram", "insta"]],
+    },
     version: "test",
     ...overrides,
   };
@@ -42,6 +45,12 @@ describe("OtherServices", () => {
     expect(services.namedIn(words("snapchat account hacked how to recover"))).toEqual(["snapchat"]);
     expect(services.namedIn(words("my GMAIL got hacked"))).toEqual(["gmail"]);
     expect(services.namedIn(words("my account got hacked"))).toBeUndefined();
+  });
+
+  it("reads a service's other names as that service", () => {
+    expect(services.namedIn(words("insta account hacked"))).toEqual(["instagram"]);
+    const ads = entry("ads", "Meta may show you ads on Instagram.");
+    expect(services.entryNames(ads, services.namedIn(words("ads on insta"))!)).toBe(true);
   });
 
   it("treats a question that also names WhatsApp, in any form, as about WhatsApp", () => {
