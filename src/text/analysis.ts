@@ -64,6 +64,19 @@ const APOSTROPHES = /['\u2018\u2019\u02bc`´]/g;
 /** French elisions ("l'application", "qu'il", "n'est") lose the elided word. */
 const FRENCH_ELISION =
   /(?<![\p{L}])(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)['\u2019\u02bc](?=\p{L})/gu;
+/**
+ * German typed without umlauts writes "ae", "oe", "ue" ("fuer", "verschluesselt"): read as
+ * "ä", "ö", "ü", on both sides of the index alike, as Snowball's german2 variant does. As there,
+ * "ue" after "q" or after a vowel is left alone ("Quelle", "neuen", "bauen", "teuer").
+ */
+const umlauts = (word: string): string =>
+  word.includes("e")
+    ? word
+        .replace(/ae/g, "ä")
+        .replace(/oe/g, "ö")
+        .replace(/(?<![qaeiouyäöü])ue/g, "ü")
+    : word;
+
 /** Turkish writes suffixes of names after an apostrophe ("WhatsApp'ın"): the name is the word. */
 const TURKISH_NAME_SUFFIX = /['\u2019\u02bc](\p{L}+)/gu;
 /** Devanagari nukta and chandrabindu are typed inconsistently: folded to none and anusvara. */
@@ -78,6 +91,8 @@ interface LatinRules {
   /** Before apostrophes are joined: language-specific apostrophe rules. */
   readonly apostrophes?: (text: string) => string;
   readonly lowerCase?: (text: string) => string;
+  /** A word as the stemmer and the stop-word list expect it, where people type it otherwise. */
+  readonly respell?: (word: string) => string;
 }
 
 /** Spanish, Portuguese, German, French, Turkish, Indonesian: Latin script with diacritics. */
@@ -90,12 +105,14 @@ function latinAnalysis(rules: LatinRules): LanguageAnalysis {
     return normalized === "" ? [] : normalized.split(" ");
   };
   const stopWords = stopWordSet(rules.language, rules.stopWords, words);
+  const respell = rules.respell ?? ((word: string) => word);
   return {
     language: rules.language,
     words,
-    isStopWord: (word) => stopWords.has(word) || stopWords.has(foldDiacritics(word)),
+    isStopWord: (word) =>
+      stopWords.has(word) || stopWords.has(foldDiacritics(word)) || stopWords.has(respell(word)),
     stopWords,
-    stem: (word) => (HAS_DIGIT.test(word) ? word : foldDiacritics(rules.stem(word))),
+    stem: (word) => (HAS_DIGIT.test(word) ? word : foldDiacritics(rules.stem(respell(word)))),
     fold: foldDiacritics,
   };
 }
@@ -145,7 +162,7 @@ const ANALYSES: Readonly<Record<Language, () => LanguageAnalysis>> = {
   en: () => english,
   es: () => latinAnalysis({ language: "es", stem: stemEs, stopWords: stopEs }),
   pt: () => latinAnalysis({ language: "pt", stem: stemPt, stopWords: stopPt }),
-  de: () => latinAnalysis({ language: "de", stem: stemDe, stopWords: stopDe }),
+  de: () => latinAnalysis({ language: "de", stem: stemDe, stopWords: stopDe, respell: umlauts }),
   fr: () =>
     latinAnalysis({
       language: "fr",
