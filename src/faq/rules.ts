@@ -107,6 +107,26 @@ export function checkOtherServicesTopic(
     });
 }
 
+/**
+ * A problem for every not-covered topic of English's that a translation lacks: the honest "I don't
+ * have an answer for that" must not depend on the language a question is asked in.
+ */
+export function checkNotCoveredTopics(
+  english: readonly OutOfScopeTopic[],
+  outOfScope: readonly OutOfScopeTopic[],
+  file: string,
+  problems: Problem[],
+): void {
+  const present = new Set(outOfScope.filter((t) => t.reason === "not-covered").map((t) => t.id));
+  for (const topic of english)
+    if (topic.reason === "not-covered" && !present.has(topic.id))
+      problems.push({
+        file,
+        field: topic.id,
+        message: `lacks the not-covered topic "${topic.id}" that English's ${OUT_OF_SCOPE_FILE} has`,
+      });
+}
+
 /** Records a problem when the entry, formatted for Telegram, would not fit one message. */
 export function checkTelegramLength(file: string, entry: FaqEntry, problems: Problem[]): boolean {
   const length = formatEntryForTelegram(entry).length;

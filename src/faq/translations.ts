@@ -18,6 +18,7 @@ import type { Problem } from "./errors.js";
 import { CATEGORIES_FILE, OUT_OF_SCOPE_FILE, THESAURUS_FILE } from "./files.js";
 import { parseMarkdownFile, parseYamlFile } from "./front-matter.js";
 import {
+  checkNotCoveredTopics,
   checkOtherServicesTopic,
   checkPhrasings,
   checkTelegramLength,
@@ -138,6 +139,7 @@ export function parseTranslations(
       [];
     checkPhrasings(language, entries, outOfScope, folder, problems);
     checkOtherServicesTopic(source.services, outOfScope, `${folder}${OUT_OF_SCOPE_FILE}`, problems);
+    checkNotCoveredTopics(source.outOfScope, outOfScope, `${folder}${OUT_OF_SCOPE_FILE}`, problems);
     const thesaurusRecord =
       parseYamlFile(files, `${folder}${THESAURUS_FILE}`, thesaurusSchema, problems, false) ?? {};
     editions.set(language, {

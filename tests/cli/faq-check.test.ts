@@ -44,4 +44,17 @@ describe("npm run faq:check across languages", () => {
     const gaps = check("--gaps", "es");
     expect(gaps.stdout).toMatch(/e2e-messages\s+stale\s+translated_from: [0-9a-f]{8}/);
   }, 90_000);
+
+  it("fails when a language lacks one of English's not-covered topics", () => {
+    const french = path.join(faqDir, "fr", "out-of-scope.yaml");
+    writeFileSync(
+      french,
+      readFileSync(french, "utf8").replace("- id: sextortion\n", "- id: other\n"),
+    );
+    const run = check();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `fr/out-of-scope.yaml [sextortion]: lacks the not-covered topic "sextortion"`,
+    );
+  }, 90_000);
 });
