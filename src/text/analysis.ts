@@ -105,14 +105,16 @@ function latinAnalysis(rules: LatinRules): LanguageAnalysis {
     return normalized === "" ? [] : normalized.split(" ");
   };
   const stopWords = stopWordSet(rules.language, rules.stopWords, words);
-  const respell = rules.respell ?? ((word: string) => word);
+  const listed = (word: string) => stopWords.has(word) || stopWords.has(foldDiacritics(word));
+  const { respell } = rules;
+  const stem = respell === undefined ? rules.stem : (word: string) => rules.stem(respell(word));
   return {
     language: rules.language,
     words,
-    isStopWord: (word) =>
-      stopWords.has(word) || stopWords.has(foldDiacritics(word)) || stopWords.has(respell(word)),
+    isStopWord:
+      respell === undefined ? listed : (word) => listed(word) || stopWords.has(respell(word)),
     stopWords,
-    stem: (word) => (HAS_DIGIT.test(word) ? word : foldDiacritics(rules.stem(respell(word)))),
+    stem: (word) => (HAS_DIGIT.test(word) ? word : foldDiacritics(stem(word))),
     fold: foldDiacritics,
   };
 }
