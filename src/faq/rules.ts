@@ -67,30 +67,35 @@ export const servicesSchema = z.strictObject({
 });
 
 /**
- * A problem for a name that is not one word once normalised (names are matched word by word)
- * and for a name in both lists. Each engine reads the names with its own language's analysis.
+ * A problem for a WhatsApp name that is not one word once normalised (they are matched word by
+ * word, and as the start of a longer word), for another service's name with no word at all, and
+ * for a name in both lists. Each engine reads the names with its own language's analysis.
  */
 export function checkServiceNames(names: ServiceNames, file: string, problems: Problem[]): void {
   const { words } = analysisFor(SOURCE_LANGUAGE);
-  const read = (list: readonly string[], field: string) =>
-    list.flatMap((name) => {
+  const whatsapp = new Set(
+    names.whatsapp.flatMap((name) => {
       const found = words(name);
       if (found.length === 1) return found;
       problems.push({
         file,
-        field,
-        message: `"${name}" must be one word: names are matched word by word`,
+        field: "whatsapp",
+        message: `"${name}" must be one word: WhatsApp's names are matched word by word`,
       });
       return [];
-    });
-  const whatsapp = new Set(read(names.whatsapp, "whatsapp"));
-  for (const name of read(names.others.flat(), "others"))
-    if (whatsapp.has(name))
+    }),
+  );
+  for (const name of names.others.flat()) {
+    const found = words(name);
+    if (found.length === 0)
+      problems.push({ file, field: "others", message: `"${name}" has no word to match` });
+    else if (found.length === 1 && whatsapp.has(found[0]!))
       problems.push({
         file,
         field: "others",
-        message: `"${name}" is also one of WhatsApp's names`,
+        message: `"${found[0]}" is also one of WhatsApp's names`,
       });
+  }
 }
 
 /** A problem when `services` lists other services but `outOfScope` lacks the topic to decline them as. */

@@ -57,14 +57,16 @@ export interface OutOfScopeTopic {
  * brand names do not change with it). A question that names one of `others` and none of
  * `whatsapp` is about that service ("snapchat account hacked", "upi pin bhool gaya"): it is
  * declined as the out-of-scope topic {@link OTHER_SERVICES_TOPIC} unless the entry it would get
- * names that service itself ("is telegram safer", "google drive backup").
+ * names that service itself in its question, alternates or tags ("is telegram safer", "google
+ * drive backup").
  */
 export interface ServiceNames {
   /** WhatsApp's own names as people write them ("whatsapp", "wa", "zap", "व्हाट्सएप"). */
   readonly whatsapp: readonly string[];
   /**
    * Other apps, services, banks and devices ("instagram", "gmail", "upi", "iphone"). A list is one
-   * service's names ("instagram", "insta"): an entry that names it by any of them is about it.
+   * service's names ("instagram", "insta", "akun ig"): an entry that names it by any of them is
+   * about it. A name of several words is matched as those words in a row.
    */
   readonly others: readonly (string | readonly string[])[];
 }

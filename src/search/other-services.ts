@@ -8,11 +8,19 @@ import {
 /** Names this long or longer also match as the start of a word. */
 const PREFIX_LENGTH = 5;
 
+/** A name of several words ("akun ig", "facebook konto"), matched as those words in a row. */
+interface PhraseName {
+  readonly words: readonly string[];
+  readonly service: string;
+}
+
 /**
  * Who a question is about, by the names in it (`faq/services.yaml`). Words alone cannot tell
  * "snapchat account hacked" from "whatsapp account hacked": both read as the hacked-account
  * entry. The name can: a question that names another service and not WhatsApp is about that
- * service, unless the entry it would get names that service too ("is telegram safer").
+ * service, unless the entry it would get names that service too ("is telegram safer") in what
+ * says what it is about: its question, alternates or tags. Its answer names much in passing (the
+ * scams entry names the bank cards scammers ask for) without being about it.
  */
 export class OtherServices {
   /** The out-of-scope topic such a question is declined as. */
@@ -24,9 +32,14 @@ export class OtherServices {
   readonly #prefixStarts: string;
   /** Each other service's names -> the first of them, so "insta" and "instagram" are one service. */
   readonly #others: ReadonlyMap<string, string>;
+  /**
+   * Names of several words, by their first word: "ig" alone is also "I guess" and "bank" the
+   * setting of many scams, but "akun ig" and "compte bancaire" name another service's account.
+   */
+  readonly #phrases: ReadonlyMap<string, readonly PhraseName[]>;
   readonly #words: (text: string) => string[];
   /**
-   * Entry id -> the other services its texts (question, alternates, tags, answer) name, read on
+   * Entry id -> the other services its question, alternates and tags name, read on
    * first need: reading every entry's texts at build time cost ~25 ms of every start.
    */
   readonly #namedBy = new Map<string, ReadonlySet<string>>();
@@ -35,6 +48,7 @@ export class OtherServices {
     topic: OutOfScopeTopic,
     whatsapp: ReadonlySet<string>,
     others: ReadonlyMap<string, string>,
+    phrases: ReadonlyMap<string, readonly PhraseName[]>,
     words: (text: string) => string[],
   ) {
     this.topic = topic;
@@ -42,6 +56,7 @@ export class OtherServices {
     this.#whatsappPrefixes = [...whatsapp].filter((name) => name.length >= PREFIX_LENGTH);
     this.#prefixStarts = [...new Set(this.#whatsappPrefixes.map((name) => name[0]))].join("");
     this.#others = others;
+    this.#phrases = phrases;
     this.#words = words;
   }
 
@@ -52,15 +67,29 @@ export class OtherServices {
   static of(edition: Edition, words: (text: string) => string[]): OtherServices | undefined {
     const topic = edition.outOfScope.find((t) => t.id === OTHER_SERVICES_TOPIC);
     if (topic === undefined || edition.services.others.length === 0) return undefined;
-    const oneWord = (names: readonly string[]) =>
-      new Set(names.map(words).flatMap((found) => (found.length === 1 ? found : [])));
-    const whatsapp = oneWord(edition.services.whatsapp);
+    const whatsapp = new Set(
+      edition.services.whatsapp.map(words).flatMap((found) => (found.length === 1 ? found : [])),
+    );
     const others = new Map<string, string>();
+    const phrases = new Map<string, PhraseName[]>();
     for (const service of edition.services.others) {
-      const names = [...oneWord(typeof service === "string" ? [service] : service)];
-      for (const name of names) if (!others.has(name)) others.set(name, names[0]!);
+      const names = (typeof service === "string" ? [service] : service)
+        .map(words)
+        .filter((found) => found.length > 0);
+      if (names.length === 0) continue;
+      // A service is known by its first name, whether one word or several.
+      const id = names[0]!.join(" ");
+      for (const name of names) {
+        if (name.length === 1) {
+          if (!others.has(name[0]!)) others.set(name[0]!, id);
+        } else {
+          const list = phrases.get(name[0]!) ?? [];
+          list.push({ words: name, service: id });
+          phrases.set(name[0]!, list);
+        }
+      }
     }
-    return new OtherServices(topic, whatsapp, others, words);
+    return new OtherServices(topic, whatsapp, others, phrases, words);
   }
 
   /**
@@ -69,12 +98,25 @@ export class OtherServices {
    */
   namedIn(words: readonly string[]): string[] | undefined {
     let named: string[] | undefined;
-    for (const word of words) {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
       if (this.#whatsapp.has(word) || this.#startsWithWhatsApp(word)) return undefined;
-      const service = this.#others.get(word);
+      const service = this.#others.get(word) ?? this.#phraseAt(words, i);
       if (service !== undefined) (named ??= []).push(service);
     }
     return named;
+  }
+
+  /** The service a name of several words starting at `words[at]` names, if one does. */
+  #phraseAt(words: readonly string[], at: number): string | undefined {
+    const candidates = this.#phrases.get(words[at]!);
+    if (candidates === undefined) return undefined;
+    for (const { words: name, service } of candidates) {
+      let k = 1;
+      while (k < name.length && words[at + k] === name[k]) k++;
+      if (k === name.length) return service;
+    }
+    return undefined;
   }
 
   /** "whatsappta", "whatsappgruppe": suffixes and compounds of WhatsApp's longer names. */
@@ -84,7 +126,7 @@ export class OtherServices {
     return false;
   }
 
-  /** Whether the entry's own texts name one of `services`: then it is about them too. */
+  /** Whether the entry's question, alternates or tags name one of `services`: it is about them too. */
   entryNames(entry: FaqEntry, services: readonly string[]): boolean {
     const named = this.#namedBy.get(entry.id) ?? this.#read(entry);
     return services.some((service) => named.has(service));
@@ -92,11 +134,13 @@ export class OtherServices {
 
   #read(entry: FaqEntry): ReadonlySet<string> {
     const named = new Set<string>();
-    for (const text of [entry.question, ...entry.alternates, ...entry.tags, entry.answer])
-      for (const word of this.#words(text)) {
-        const service = this.#others.get(word);
+    for (const text of [entry.question, ...entry.alternates, ...entry.tags]) {
+      const words = this.#words(text);
+      for (let i = 0; i < words.length; i++) {
+        const service = this.#others.get(words[i]!) ?? this.#phraseAt(words, i);
         if (service !== undefined) named.add(service);
       }
+    }
     this.#namedBy.set(entry.id, named);
     return named;
   }

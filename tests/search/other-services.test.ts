@@ -30,7 +30,13 @@ function edition(overrides: Partial<Edition> = {}): Edition {
     outOfScope: [topic],
     services: {
       whatsapp: ["whatsapp", "wa", "wp"],
-      others: ["snapchat", "telegram", "Gmail", ["instagram", "insta"]],
+      others: [
+        "snapchat",
+        "telegram",
+        "Gmail",
+        ["instagram", "insta", "my ig"],
+        ["bank account", "bank card"],
+      ],
     },
     version: "test",
     ...overrides,
@@ -49,8 +55,21 @@ describe("OtherServices", () => {
 
   it("reads a service's other names as that service", () => {
     expect(services.namedIn(words("insta account hacked"))).toEqual(["instagram"]);
-    const ads = entry("ads", "Meta may show you ads on Instagram.");
+    const ads = { ...entry("ads", "Meta may show you ads."), alternates: ["ads on instagram"] };
     expect(services.entryNames(ads, services.namedIn(words("ads on insta"))!)).toBe(true);
+  });
+
+  it("reads a name of several words only as those words in a row", () => {
+    expect(services.namedIn(words("my ig got suspended"))).toEqual(["instagram"]);
+    expect(services.namedIn(words("my bank account is blocked"))).toEqual(["bank account"]);
+    expect(services.namedIn(words("bank card blocked"))).toEqual(["bank account"]);
+    // "ig" alone is also "I guess", and a bank is the setting of many WhatsApp scams.
+    expect(services.namedIn(words("ig my account got hacked"))).toBeUndefined();
+    expect(services.namedIn(words("my bank asked for the code"))).toBeUndefined();
+    expect(services.namedIn(words("my bank account and whatsapp hacked"))).toBeUndefined();
+    const fees = { ...entry("fees", "Ask your bank."), tags: ["bank card"] };
+    expect(services.entryNames(fees, ["bank account"])).toBe(true);
+    expect(services.entryNames(fees, ["instagram"])).toBe(false);
   });
 
   it("treats a question that also names WhatsApp, in any form, as about WhatsApp", () => {
@@ -62,9 +81,16 @@ describe("OtherServices", () => {
     expect(services.namedIn(words("telegram wpa key"))).toEqual(["telegram"]);
   });
 
-  it("knows which entries name a service themselves", () => {
-    const [hacked, signalTelegram] = edition().entries;
-    expect(services.entryNames(signalTelegram!, ["telegram"])).toBe(true);
+  it("knows which entries are about a service: those whose question, alternates or tags name it", () => {
+    const [hacked] = edition().entries;
+    const signalTelegram = {
+      ...entry("signal-telegram", "Telegram's chats are not."),
+      tags: ["Telegram"],
+    };
+    expect(services.entryNames(signalTelegram, ["telegram"])).toBe(true);
+    // An answer names much in passing: the scams entry names the bank cards scammers ask for.
+    const scams = entry("scams", "Never give your Gmail password to a stranger.");
+    expect(services.entryNames(scams, ["gmail"])).toBe(false);
     expect(services.entryNames(hacked!, ["snapchat"])).toBe(false);
     expect(services.entryNames(entry("no-such-entry", "Nothing named."), ["telegram"])).toBe(false);
   });
