@@ -19,7 +19,7 @@ const FLOORS = {
     top1: 0.945,
     top3: 0.978,
     mrr: 0.962,
-    rejection: 0.93,
+    rejection: 0.915,
     nearDomain: 0.86,
     unanswered: 0.185,
   },
