@@ -19,9 +19,9 @@ const FLOORS = {
     top1: 0.95,
     top3: 0.978,
     mrr: 0.962,
-    rejection: 0.915,
-    nearDomain: 0.86,
-    unanswered: 0.185,
+    rejection: 0.94,
+    nearDomain: 0.895,
+    unanswered: 0.12,
   },
   heldOut: { top1: 0.89, top3: 0.98, mrr: 0.935, rejection: 0.99, nearDomain: 0.93 },
   forum: {
@@ -29,7 +29,7 @@ const FLOORS = {
     top3: 0.935,
     mrr: 0.905,
     rejection: 0.99,
-    nearDomain: 0.775,
+    nearDomain: 0.855,
     unanswered: 0.155,
   },
 };
