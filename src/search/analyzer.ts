@@ -1,5 +1,6 @@
 import type { ThesaurusGroup } from "../faq/types.js";
 import { analysisFor, type LanguageAnalysis } from "../text/analysis.js";
+import { matchPhrase } from "../text/phrases.js";
 import type { SpellingCorrector } from "./spelling.js";
 
 const MIN_STEM_FOR_SYNONYM = 4;
@@ -34,16 +35,6 @@ interface WordReading {
   fix: { readonly word: string; readonly reading: WordReading } | null | undefined;
   /** The index's number for `term` (-1: not indexed), looked up when first needed. */
   termId: number;
-}
-
-function matchPhrase(
-  candidates: readonly Phrase[],
-  tokens: readonly string[],
-  start: number,
-): Phrase | undefined {
-  return candidates.find((phrase) =>
-    phrase.tokens.every((token, k) => tokens[start + k] === token),
-  );
 }
 
 /** Terms of a query, ready for the index, and which of them came from a spelling correction. */

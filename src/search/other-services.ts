@@ -4,13 +4,14 @@ import {
   OTHER_SERVICES_TOPIC,
   type OutOfScopeTopic,
 } from "../faq/types.js";
+import { matchPhrase } from "../text/phrases.js";
 
 /** Names this long or longer also match as the start of a word. */
 const PREFIX_LENGTH = 5;
 
 /** A name of several words ("akun ig", "facebook konto"), matched as those words in a row. */
 interface PhraseName {
-  readonly words: readonly string[];
+  readonly tokens: readonly string[];
   readonly service: string;
 }
 
@@ -84,7 +85,7 @@ export class OtherServices {
           if (!others.has(name[0]!)) others.set(name[0]!, id);
         } else {
           const list = phrases.get(name[0]!) ?? [];
-          list.push({ words: name, service: id });
+          list.push({ tokens: name, service: id });
           phrases.set(name[0]!, list);
         }
       }
@@ -101,22 +102,18 @@ export class OtherServices {
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (this.#whatsapp.has(word) || this.#startsWithWhatsApp(word)) return undefined;
-      const service = this.#others.get(word) ?? this.#phraseAt(words, i);
+      const service = this.#serviceAt(words, i);
       if (service !== undefined) (named ??= []).push(service);
     }
     return named;
   }
 
-  /** The service a name of several words starting at `words[at]` names, if one does. */
-  #phraseAt(words: readonly string[], at: number): string | undefined {
-    const candidates = this.#phrases.get(words[at]!);
-    if (candidates === undefined) return undefined;
-    for (const { words: name, service } of candidates) {
-      let k = 1;
-      while (k < name.length && words[at + k] === name[k]) k++;
-      if (k === name.length) return service;
-    }
-    return undefined;
+  /** The service a name starting at `words[at]` names, by one word or several, if one does. */
+  #serviceAt(words: readonly string[], at: number): string | undefined {
+    const service = this.#others.get(words[at]!);
+    if (service !== undefined) return service;
+    const phrases = this.#phrases.get(words[at]!);
+    return phrases === undefined ? undefined : matchPhrase(phrases, words, at)?.service;
   }
 
   /** "whatsappta", "whatsappgruppe": suffixes and compounds of WhatsApp's longer names. */
@@ -137,7 +134,7 @@ export class OtherServices {
     for (const text of [entry.question, ...entry.alternates, ...entry.tags]) {
       const words = this.#words(text);
       for (let i = 0; i < words.length; i++) {
-        const service = this.#others.get(words[i]!) ?? this.#phraseAt(words, i);
+        const service = this.#serviceAt(words, i);
         if (service !== undefined) named.add(service);
       }
     }

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { matchPhrase } from "../../src/text/phrases.js";
+
+describe("matchPhrase", () => {
+  const phrases = [{ tokens: ["end", "to", "end"] }, { tokens: ["end", "user"] }];
+
+  it("finds the first phrase whose words stand in a row from the start", () => {
+    expect(matchPhrase(phrases, ["is", "it", "end", "to", "end"], 2)).toBe(phrases[0]);
+    expect(matchPhrase(phrases, ["end", "user", "data"], 0)).toBe(phrases[1]);
+  });
+
+  it("finds none when the words break off or run out", () => {
+    expect(matchPhrase(phrases, ["end", "to", "start"], 0)).toBeUndefined();
+    expect(matchPhrase(phrases, ["end", "to"], 0)).toBeUndefined();
+  });
+});
