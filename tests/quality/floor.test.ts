@@ -19,7 +19,7 @@ const FLOORS = {
     top1: 0.95,
     top3: 0.978,
     mrr: 0.962,
-    rejection: 0.94,
+    rejection: 0.93,
     nearDomain: 0.895,
     unanswered: 0.12,
   },
