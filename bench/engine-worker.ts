@@ -277,7 +277,22 @@ export interface ServiceResult {
   readonly evidence: TimingStats;
   readonly byLanguage: readonly LanguageBreakdown[];
   readonly repeated: TimingStats & { distinct: number; english: number };
+  /**
+   * Memory locality, reported: other never-repeating mixed questions, each straight to its own
+   * set's language engine (caches off: every question is a full search), asked as they come
+   * (languages interleaved, as traffic is) and grouped by language (runs of
+   * {@link LOCALITY_RUN} questions of one language), alternating in rounds on the same engines.
+   */
+  readonly locality: { interleaved: TimingStats; grouped: TimingStats; run: number };
 }
+
+/** Questions of one language in a row, in the locality measure's grouped order. */
+const LOCALITY_RUN = 500;
+/**
+ * Rounds of the locality measure: even, so each order goes first equally often (the second finds
+ * the round's words already read: their stems and spelling fixes are remembered).
+ */
+const LOCALITY_ROUNDS = 6;
 
 async function service(): Promise<ServiceResult> {
   const kb = await loadKnowledgeBase(path.join(ROOT, "faq"));
@@ -403,6 +418,14 @@ async function service(): Promise<ServiceResult> {
     english: popular.filter((x) => x.language === "en").length,
   };
 
+  // Taken before the locality measure, whose engines are not the service's.
+  const heapAfterQueriesMb = heapMb();
+  const locality = measureLocality(
+    editions,
+    sets,
+    new Set([...warmKeys, ...timed.map((x) => normalizeText(x.q))]),
+  );
+
   return {
     gcExposed: gc !== undefined,
     languages: editions.map((e) => e.language),
@@ -412,7 +435,7 @@ async function service(): Promise<ServiceResult> {
     buildRuns: buildTimes.length,
     heapKbMb,
     heapServiceMb,
-    heapAfterQueriesMb: heapMb(),
+    heapAfterQueriesMb,
     warmUp: warm.length,
     unique: combine(rounds.service),
     direct: combine(rounds.direct),
@@ -420,6 +443,65 @@ async function service(): Promise<ServiceResult> {
     evidence: combine(rounds.evidence),
     byLanguage,
     repeated,
+    locality,
+  };
+}
+
+/**
+ * The same engine work in two orders (see {@link ServiceResult.locality}). Each language's engine
+ * holds its own index, vocabulary and spelling tables: asked in turn, eight of them share the
+ * CPU's caches; asked one language at a time, one has them to itself.
+ */
+function measureLocality(
+  editions: readonly Edition[],
+  sets: ReturnType<typeof loadLanguageSets>,
+  exclude: ReadonlySet<string>,
+): ServiceResult["locality"] {
+  const engines = new Map<string, AnswerEngine>();
+  for (const edition of editions) {
+    const engine = AnswerEngine.build(edition, {
+      cacheSize: 0,
+      rankingCacheSize: 0,
+      ...(edition.language === SOURCE_LANGUAGE
+        ? {}
+        : { calibration: { ...TRANSLATION_CALIBRATION } }),
+    });
+    engine.prepare();
+    engines.set(edition.language, engine);
+  }
+  const questions = mixedUniqueQuestions(sets, {
+    seed: 3,
+    count: LOCALITY_ROUNDS * 2_000,
+    exclude,
+  });
+  const ask = (x: MixedQuestion) => engines.get(x.language)!.ask(x.q);
+  for (const x of mixedUniqueQuestions(sets, { seed: 4, count: 4_000, exclude })) ask(x);
+  const grouped = (chunk: readonly MixedQuestion[]) => {
+    const byLanguage = new Map<string, MixedQuestion[]>();
+    for (const x of chunk) byLanguage.set(x.language, [...(byLanguage.get(x.language) ?? []), x]);
+    const out: MixedQuestion[] = [];
+    for (let at = 0; out.length < chunk.length; at += LOCALITY_RUN)
+      for (const list of byLanguage.values()) out.push(...list.slice(at, at + LOCALITY_RUN));
+    return out;
+  };
+  const rounds = { interleaved: [] as Timed[], grouped: [] as Timed[] };
+  const perRound = Math.ceil(questions.length / LOCALITY_ROUNDS);
+  for (let round = 0; round < LOCALITY_ROUNDS; round++) {
+    const chunk = questions.slice(round * perRound, (round + 1) * perRound);
+    const inTurn = () => rounds.interleaved.push(timeCalls(chunk, ask));
+    const byLanguage = () => rounds.grouped.push(timeCalls(grouped(chunk), ask));
+    if (round % 2 === 0) {
+      inTurn();
+      byLanguage();
+    } else {
+      byLanguage();
+      inTurn();
+    }
+  }
+  return {
+    interleaved: combine(rounds.interleaved),
+    grouped: combine(rounds.grouped),
+    run: LOCALITY_RUN,
   };
 }
 
