@@ -50,19 +50,24 @@ export class LanguageVocabulary {
 
   /**
    * Per language, the share of the text's words it knows (0 when the text has no words). A word
-   * every language knows ("whatsapp", "meta") says nothing of the language: it counts for none.
+   * every language knows ("whatsapp", "web", "qr") says nothing of the language: it counts for
+   * none, and is not counted among the words either, so "how to log in to whatsapp web with the
+   * qr code" is mostly English words rather than a third of them.
    */
   shares(text: string): Float64Array {
     const shares = new Float64Array(LANGUAGES.length);
     const words = foldDiacritics(text.toLowerCase()).match(WORD);
     if (words === null) return shares;
     const everyLanguage = (1 << LANGUAGES.length) - 1;
+    let telling = 0;
     for (const word of words) {
       const known = this.#languagesOf.get(word);
-      if (known === undefined || known === everyLanguage) continue;
+      if (known === everyLanguage) continue;
+      telling++;
+      if (known === undefined) continue;
       for (let i = 0; i < LANGUAGES.length; i++) if (known & (1 << i)) shares[i]!++;
     }
-    for (let i = 0; i < shares.length; i++) shares[i]! /= words.length;
+    if (telling > 0) for (let i = 0; i < shares.length; i++) shares[i]! /= telling;
     return shares;
   }
 }

@@ -21,6 +21,8 @@ describe("the question's language, from its text", () => {
     ["WA bisa baca chat aku ga", "id"],
     ["can whatsapp read my messages", "en"],
     ["encryption", "en"],
+    // Mostly words every language knows (whatsapp, web, qr, code): the rest are English.
+    ["how to log in to whatsapp web with the qr code", "en"],
   ])("reads %j as %s and answers in it", (question, language) => {
     const reply = service.ask(question);
     expect(reply.decision.query).toBe(language);
