@@ -476,26 +476,31 @@ function measureLocality(
   });
   const ask = (x: MixedQuestion) => engines.get(x.language)!.ask(x.q);
   for (const x of mixedUniqueQuestions(sets, { seed: 4, count: 4_000, exclude })) ask(x);
+  /** `chunk` reordered into runs of {@link LOCALITY_RUN} questions of one language. */
   const grouped = (chunk: readonly MixedQuestion[]) => {
-    const byLanguage = new Map<string, MixedQuestion[]>();
-    for (const x of chunk) byLanguage.set(x.language, [...(byLanguage.get(x.language) ?? []), x]);
+    const perLanguage = new Map<string, MixedQuestion[]>();
+    for (const x of chunk) {
+      const list = perLanguage.get(x.language);
+      if (list === undefined) perLanguage.set(x.language, [x]);
+      else list.push(x);
+    }
     const out: MixedQuestion[] = [];
     for (let at = 0; out.length < chunk.length; at += LOCALITY_RUN)
-      for (const list of byLanguage.values()) out.push(...list.slice(at, at + LOCALITY_RUN));
+      for (const list of perLanguage.values()) out.push(...list.slice(at, at + LOCALITY_RUN));
     return out;
   };
   const rounds = { interleaved: [] as Timed[], grouped: [] as Timed[] };
   const perRound = Math.ceil(questions.length / LOCALITY_ROUNDS);
   for (let round = 0; round < LOCALITY_ROUNDS; round++) {
     const chunk = questions.slice(round * perRound, (round + 1) * perRound);
-    const inTurn = () => rounds.interleaved.push(timeCalls(chunk, ask));
-    const byLanguage = () => rounds.grouped.push(timeCalls(grouped(chunk), ask));
+    const asTheyCome = () => rounds.interleaved.push(timeCalls(chunk, ask));
+    const oneLanguageAtATime = () => rounds.grouped.push(timeCalls(grouped(chunk), ask));
     if (round % 2 === 0) {
-      inTurn();
-      byLanguage();
+      asTheyCome();
+      oneLanguageAtATime();
     } else {
-      byLanguage();
-      inTurn();
+      oneLanguageAtATime();
+      asTheyCome();
     }
   }
   return {
