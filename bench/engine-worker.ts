@@ -42,6 +42,7 @@ const { loadKnowledgeBase, parseKnowledgeBase } = (await import(
 )) as typeof Loader;
 const { AnswerEngine, ENGINE_DEFAULTS } = (await import(dist("search/engine.js"))) as typeof Engine;
 type AnswerEngine = Engine.AnswerEngine;
+type EngineOptions = Engine.EngineOptions;
 const { AnswerService, TRANSLATION_CALIBRATION } = (await import(
   dist("answering/service.js")
 )) as typeof Service;
@@ -286,6 +287,16 @@ export interface ServiceResult {
   readonly locality: { interleaved: TimingStats; grouped: TimingStats; run: number };
 }
 
+/** An edition's engine with the service's options (translations trust a little more). */
+function engineAsTheServiceBuildsIt(edition: Edition, options: EngineOptions = {}): AnswerEngine {
+  return AnswerEngine.build(
+    edition,
+    edition.language === SOURCE_LANGUAGE
+      ? options
+      : { ...options, calibration: { ...TRANSLATION_CALIBRATION } },
+  );
+}
+
 /** Questions of one language in a row, in the locality measure's grouped order. */
 const LOCALITY_RUN = 500;
 /**
@@ -315,11 +326,7 @@ async function service(): Promise<ServiceResult> {
   const engines = new Map<Lang, AnswerEngine>();
   const vocabulary = new LanguageVocabulary();
   for (const edition of editions) {
-    const engine = AnswerEngine.build(
-      edition,
-      edition.language === SOURCE_LANGUAGE ? {} : { calibration: { ...TRANSLATION_CALIBRATION } },
-    );
-    engines.set(edition.language, engine);
+    engines.set(edition.language, engineAsTheServiceBuildsIt(edition));
     vocabulary.add(edition.language, AnswerEngine.languageWords(edition));
   }
   const available = (language: Lang) => engines.has(language);
@@ -459,13 +466,7 @@ function measureLocality(
 ): ServiceResult["locality"] {
   const engines = new Map<string, AnswerEngine>();
   for (const edition of editions) {
-    const engine = AnswerEngine.build(edition, {
-      cacheSize: 0,
-      rankingCacheSize: 0,
-      ...(edition.language === SOURCE_LANGUAGE
-        ? {}
-        : { calibration: { ...TRANSLATION_CALIBRATION } }),
-    });
+    const engine = engineAsTheServiceBuildsIt(edition, { cacheSize: 0, rankingCacheSize: 0 });
     engine.prepare();
     engines.set(edition.language, engine);
   }

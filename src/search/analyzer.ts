@@ -1,6 +1,6 @@
 import type { ThesaurusGroup } from "../faq/types.js";
 import { analysisFor, type LanguageAnalysis } from "../text/analysis.js";
-import { matchPhrase } from "../text/phrases.js";
+import { addPhrase, matchPhrase } from "../text/phrases.js";
 import type { SpellingCorrector } from "./spelling.js";
 
 const MIN_STEM_FOR_SYNONYM = 4;
@@ -91,10 +91,11 @@ export class TextAnalyzer {
           const stem = this.#stem(tokens[0]!);
           if (stem.length >= MIN_STEM_FOR_SYNONYM) this.#stemmedWords.set(stem, group.canonical);
         } else if (tokens.length > 1) {
-          const list = this.#phrases.get(tokens[0]!) ?? [];
-          list.push({ tokens, term: this.#stem(group.canonical), termId: UNRESOLVED });
-          list.sort((a, b) => b.tokens.length - a.tokens.length);
-          this.#phrases.set(tokens[0]!, list);
+          addPhrase(this.#phrases, {
+            tokens,
+            term: this.#stem(group.canonical),
+            termId: UNRESOLVED,
+          });
         }
       }
     }

@@ -4,7 +4,7 @@ import {
   OTHER_SERVICES_TOPIC,
   type OutOfScopeTopic,
 } from "../faq/types.js";
-import { matchPhrase } from "../text/phrases.js";
+import { addPhrase, matchPhrase } from "../text/phrases.js";
 
 /** Names this long or longer also match as the start of a word. */
 const PREFIX_LENGTH = 5;
@@ -84,9 +84,7 @@ export class OtherServices {
         if (name.length === 1) {
           if (!others.has(name[0]!)) others.set(name[0]!, id);
         } else {
-          const list = phrases.get(name[0]!) ?? [];
-          list.push({ tokens: name, service: id });
-          phrases.set(name[0]!, list);
+          addPhrase(phrases, { tokens: name, service: id });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchPhrase } from "../../src/text/phrases.js";
+import { addPhrase, matchPhrase } from "../../src/text/phrases.js";
 
 describe("matchPhrase", () => {
   const phrases = [{ tokens: ["end", "to", "end"] }, { tokens: ["end", "user"] }];
@@ -12,5 +12,19 @@ describe("matchPhrase", () => {
   it("finds none when the words break off or run out", () => {
     expect(matchPhrase(phrases, ["end", "to", "start"], 0)).toBeUndefined();
     expect(matchPhrase(phrases, ["end", "to"], 0)).toBeUndefined();
+  });
+});
+
+describe("addPhrase", () => {
+  it("files phrases by their first word, longest first, so the longest one matches", () => {
+    const byFirstWord = new Map<string, { tokens: string[] }[]>();
+    const short = { tokens: ["end", "to", "end"] };
+    const long = { tokens: ["end", "to", "end", "encryption"] };
+    addPhrase(byFirstWord, short);
+    addPhrase(byFirstWord, long);
+    addPhrase(byFirstWord, { tokens: ["akun", "ig"] });
+    expect(byFirstWord.get("end")).toEqual([long, short]);
+    expect(matchPhrase(byFirstWord.get("end")!, ["end", "to", "end", "encryption"], 0)).toBe(long);
+    expect(byFirstWord.get("akun")).toHaveLength(1);
   });
 });
