@@ -19,9 +19,9 @@ const FLOORS = {
     top1: 0.945,
     top3: 0.978,
     mrr: 0.96,
-    rejection: 0.93,
+    rejection: 0.94,
     nearDomain: 0.895,
-    unanswered: 0.12,
+    unanswered: 0.1,
   },
   heldOut: { top1: 0.88, top3: 0.965, mrr: 0.92, rejection: 0.99, nearDomain: 0.93 },
   forum: {
