@@ -23,7 +23,7 @@ const FLOORS = {
     nearDomain: 0.895,
     unanswered: 0.1,
   },
-  heldOut: { top1: 0.88, top3: 0.965, mrr: 0.92, rejection: 0.99, nearDomain: 0.93 },
+  heldOut: { top1: 0.88, top3: 0.965, mrr: 0.92, rejection: 0.84, nearDomain: 0.93 },
   forum: {
     top1: 0.88,
     top3: 0.935,

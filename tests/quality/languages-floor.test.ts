@@ -23,7 +23,7 @@ const FLOORS: Record<
   }
 > = {
   es: { own: 0.98, heldOut: 0.895, rejected: 0.93, heldOutRejected: 0.99, unanswered: 0.185 },
-  pt: { own: 0.97, heldOut: 0.915, rejected: 0.855, heldOutRejected: 0.89, unanswered: 0.235 },
+  pt: { own: 0.965, heldOut: 0.915, rejected: 0.855, heldOutRejected: 0.89, unanswered: 0.235 },
   de: { own: 0.965, heldOut: 0.895, rejected: 0.915, heldOutRejected: 0.99, unanswered: 0.085 },
   fr: { own: 0.945, heldOut: 0.895, rejected: 0.935, heldOutRejected: 0.99, unanswered: 0.29 },
   hi: { own: 0.955, heldOut: 0.915, rejected: 0.895, heldOutRejected: 0.895, unanswered: 0.085 },
