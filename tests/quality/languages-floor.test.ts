@@ -22,11 +22,11 @@ const FLOORS: Record<
     unanswered: number;
   }
 > = {
-  es: { own: 0.98, heldOut: 0.895, rejected: 0.93, heldOutRejected: 0.99, unanswered: 0.185 },
-  pt: { own: 0.965, heldOut: 0.915, rejected: 0.855, heldOutRejected: 0.89, unanswered: 0.235 },
-  de: { own: 0.965, heldOut: 0.895, rejected: 0.915, heldOutRejected: 0.99, unanswered: 0.085 },
+  es: { own: 0.98, heldOut: 0.895, rejected: 0.93, heldOutRejected: 0.99, unanswered: 0.205 },
+  pt: { own: 0.965, heldOut: 0.915, rejected: 0.855, heldOutRejected: 0.89, unanswered: 0.34 },
+  de: { own: 0.96, heldOut: 0.895, rejected: 0.915, heldOutRejected: 0.99, unanswered: 0.095 },
   fr: { own: 0.945, heldOut: 0.895, rejected: 0.935, heldOutRejected: 0.99, unanswered: 0.29 },
-  hi: { own: 0.955, heldOut: 0.915, rejected: 0.895, heldOutRejected: 0.895, unanswered: 0.085 },
+  hi: { own: 0.95, heldOut: 0.915, rejected: 0.895, heldOutRejected: 0.895, unanswered: 0.095 },
   tr: { own: 0.975, heldOut: 0.845, rejected: 0.905, heldOutRejected: 0.99, unanswered: 0.145 },
   id: { own: 0.96, heldOut: 0.86, rejected: 0.905, heldOutRejected: 0.99, unanswered: 0.08 },
 };
