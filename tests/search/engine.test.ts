@@ -114,6 +114,20 @@ describe("confidence and related", () => {
     expect(rambling.related.map((m) => m.entry.id)).toContain("e2e-messages");
   });
 
+  it("weighs an unknown short common word as common, not as a sign of another subject", () => {
+    // "bus" is one of the three-letter words of the common-word list; "zeppelin" is not common.
+    const ordinary = engine.ask("phone got stolen on the bus what about my whatsapp");
+    const unusual = engine.ask("phone got stolen on the zeppelin what about my whatsapp");
+    expect(ordinary.answer?.entry.id).toBe("lost-phone");
+    expect(ordinary.answer!.confidence).toBeGreaterThan(unusual.answer?.confidence ?? 0);
+  });
+
+  it("reads texting shorthand as filler and 'is it fine' as asking whether it is safe", () => {
+    expect(best("tl;dr of the whatsapp terms update pls")).toBe("policy-update-2021");
+    const fine = engine.explain("whatsapp plus, is it fine to use").terms;
+    expect(fine).not.toContain("fine");
+  });
+
   it("returns at most three related entries, never the answer itself", () => {
     for (const question of ["can fb read my msgs", "delete my account", "business chat privacy"]) {
       const { answer, related } = engine.ask(question);
