@@ -26,6 +26,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   u ur ya r hi hey youve weve theyve knw kno wat abt hello hiya ok okay guys anyway honestly basically literally tell told question
   ask asking asked wait true heard apparently supposedly seriously curious stuff anything everything hmm um umm
   lol omg btw idk tbh bro dude remember work works working worked nah ngl lmao tho smh tl dr tldr thru n
+  annoying annoyed irritating frustrating frustrated
   whatsapp whatsap whatsaap watsapp wa app`
     .split(/\s+/)
     .filter(Boolean),
