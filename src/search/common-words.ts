@@ -32,6 +32,18 @@ const SHORT_WORDS = `you the and for don was not can are all get but out she him
   bum hip mel aim mud heh tap ace tax ugh lad gal pro jet aid tag zoo jam lap gum pit hut rap mob
   tub toe nap con bid tha pan log pam hid boo yup ham`;
 
+/**
+ * Countries people name when they ask ("can police in nigeria read my chats"): ordinary words, not
+ * typos and not a sign the question is about something else. Those the knowledge base names
+ * (India, Brazil, Ireland...) are its own words and unaffected.
+ */
+const COUNTRIES = `nigeria ghana kenya uganda tanzania zambia zimbabwe cameroon senegal ethiopia egypt morocco
+  algeria tunisia pakistan bangladesh nepal lanka philippines malaysia indonesia vietnam thailand
+  singapore japan korea china russia iran iraq turkey israel lebanon jordan syria saudi arabia
+  emirates dubai qatar kuwait oman bahrain mexico colombia peru chile argentina venezuela canada
+  australia zealand germany france spain italy netherlands belgium austria switzerland poland
+  portugal sweden norway denmark finland greece ukraine romania`;
+
 export const COMMON_WORDS: ReadonlySet<string> = new Set(
   `that this your have know with just here there they right like about want think good will going from when back
   gonna time look take them would been some tell were could didn something really down then little make never
@@ -242,7 +254,7 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   betrayed employee crimes medal dragged reporting manner entering waitress hockey destruction entitled visual
   fingerprints sends newspapers active dish denied puppy electricity discovery unconscious cuts perfume shadows
   temper operating theatre pillow talented teachers companies roommate stones bears safer approve
-  ${SHORT_WORDS}`.split(/\s+/),
+  ${SHORT_WORDS} ${COUNTRIES}`.split(/\s+/),
 );
 
 const byLanguage = new Map<Language, ReadonlySet<string>>([["en", COMMON_WORDS]]);
