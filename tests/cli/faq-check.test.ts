@@ -49,12 +49,12 @@ describe("npm run faq:check across languages", () => {
     const french = path.join(faqDir, "fr", "out-of-scope.yaml");
     writeFileSync(
       french,
-      readFileSync(french, "utf8").replace("- id: sextortion\n", "- id: other\n"),
+      readFileSync(french, "utf8").replace("- id: post-quantum\n", "- id: other\n"),
     );
     const run = check();
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(
-      `fr/out-of-scope.yaml [sextortion]: lacks the not-covered topic "sextortion"`,
+      `fr/out-of-scope.yaml [post-quantum]: lacks the not-covered topic "post-quantum"`,
     );
   }, 90_000);
 });
