@@ -25,7 +25,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   wondering wonder wont would wouldnt yeah yes yet you youd youll your youre yours yourself yourselves
   u ur ya r hi hey youve weve theyve knw kno wat abt hello hiya ok okay guys anyway honestly basically literally tell told question
   ask asking asked wait true heard apparently supposedly seriously curious stuff anything everything hmm um umm
-  lol omg btw idk tbh bro dude remember work works working worked nah ngl lmao tho smh tl dr tldr thru n
+  lol omg btw idk tbh bro dude exactly remember work works working worked nah ngl lmao tho smh tl dr tldr thru n
   annoying annoyed irritating frustrating frustrated
   whatsapp whatsap whatsaap watsapp wa app`
     .split(/\s+/)
@@ -56,13 +56,14 @@ export const STOP_WORD_CHANGES: Readonly<
   de: {
     add: `hallo hi hey danke bitte mal eigentlich whatsapp whatsi wa app frage jemand weiß weiss
       wissen gibt eigentlich echt halt ja
-      ne ner nem nen iwie irgendwie grad gerade krass digga alter leute hab`,
+      ne ner nem nen iwie irgendwie grad gerade krass digga alter leute hab nich`,
     keep: "",
   },
   fr: {
     add: `salut bonjour coucou merci svp stp whatsapp wa app appli application quelqu savoir
       question est ce estce bah ben bon genre
-      jsp jsais chais qqn qq mdr ptdr wsh frr bref franchement qd quil kil wsp wtsp whats`,
+      jsp jsais chais qqn qq mdr ptdr wsh frr bref franchement qd quil kil wsp wtsp whats
+      comment truc enerve énerve relou chiant`,
     keep: "",
   },
   hi: {
