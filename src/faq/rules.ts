@@ -64,6 +64,10 @@ export const outOfScopeSchema = z.array(
 export const servicesSchema = z.strictObject({
   whatsapp: z.array(text).min(1, "needs at least one name"),
   others: z.array(z.union([text, z.array(text).min(2, "a list of names needs at least two")])),
+  accounts: z
+    .array(z.union([text, z.array(text).min(2, "a list of names needs at least two")]))
+    .default([]),
+  whatsappThings: z.array(text).default([]),
 });
 
 /**
@@ -85,7 +89,7 @@ export function checkServiceNames(names: ServiceNames, file: string, problems: P
       return [];
     }),
   );
-  for (const name of names.others.flat()) {
+  for (const name of [...names.others.flat(), ...names.accounts.flat()]) {
     const found = words(name);
     if (found.length === 0)
       problems.push({ file, field: "others", message: `"${name}" has no word to match` });

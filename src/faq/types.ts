@@ -69,6 +69,20 @@ export interface ServiceNames {
    * about it. A name of several words is matched as those words in a row.
    */
   readonly others: readonly (string | readonly string[])[];
+  /**
+   * Another service's account, named in several words ("facebook account", "conta do face",
+   * "gmail hesabım"), in lists of one service's names like `others`. Such a question is about that
+   * service only when it also names none of WhatsApp's things ({@link whatsappThings}): "my
+   * facebook account got disabled" is Facebook's question, "my facebook account was hacked, can
+   * they read my chats" a WhatsApp one.
+   */
+  readonly accounts: readonly (string | readonly string[])[];
+  /**
+   * Words for what people have on WhatsApp (chats, messages, their number, groups, backups), in
+   * every language: read with each language's analysis (stemmed, synonyms resolved), so one form
+   * of a word covers its inflections.
+   */
+  readonly whatsappThings: readonly string[];
 }
 
 /** The out-of-scope topic a question about another service is declined as. */

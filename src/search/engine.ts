@@ -303,6 +303,8 @@ export class AnswerEngine {
   readonly #rankings: LRUCache<string, Ranking> | undefined;
   /** Declines questions about another service (see {@link OtherServices}). */
   readonly #otherServices: OtherServices | undefined;
+  /** The terms of `whatsappThings` in `faq/services.yaml`, read on first need. */
+  #whatsappThings: ReadonlySet<string> | undefined;
 
   private constructor(knowledgeBase: Edition, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
@@ -442,8 +444,22 @@ export class AnswerEngine {
     words: string[],
     normalized: string,
   ): { named: string[] | undefined; prepared: PreparedQuery } {
-    const named = this.#otherServices?.namedIn(words);
-    return { named, prepared: this.#prepare(this.#analyzer.analyzeWords(words, normalized)) };
+    const services = this.#otherServices;
+    let named = services?.namedIn(words);
+    const accounts = services?.accountsNamedIn(words);
+    const query = this.#analyzer.analyzeWords(words, normalized);
+    // "my facebook account was disabled" is Facebook's question; "... can they read my chats" ours.
+    if (accounts !== undefined && !query.terms.some((term) => this.#thingsOfWhatsApp.has(term)))
+      named = named === undefined ? accounts : [...named, ...accounts];
+    return { named, prepared: this.#prepare(query) };
+  }
+
+  get #thingsOfWhatsApp(): ReadonlySet<string> {
+    return (this.#whatsappThings ??= new Set(
+      this.knowledgeBase.services.whatsappThings.flatMap(
+        (word) => this.#analyzer.analyzeQuery(word).terms,
+      ),
+    ));
   }
 
   /**

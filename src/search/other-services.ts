@@ -38,6 +38,8 @@ export class OtherServices {
    * setting of many scams, but "akun ig" and "compte bancaire" name another service's account.
    */
   readonly #phrases: ReadonlyMap<string, readonly PhraseName[]>;
+  /** The services named by `accounts` in `faq/services.yaml` (see {@link accountsNamedIn}). */
+  readonly #accounts: ReadonlySet<string>;
   readonly #words: (text: string) => string[];
   /**
    * Entry id -> the other services its question, alternates and tags name, read on
@@ -50,9 +52,11 @@ export class OtherServices {
     whatsapp: ReadonlySet<string>,
     others: ReadonlyMap<string, string>,
     phrases: ReadonlyMap<string, readonly PhraseName[]>,
+    accounts: ReadonlySet<string>,
     words: (text: string) => string[],
   ) {
     this.topic = topic;
+    this.#accounts = accounts;
     this.#whatsapp = whatsapp;
     this.#whatsappPrefixes = [...whatsapp].filter((name) => name.length >= PREFIX_LENGTH);
     this.#prefixStarts = [...new Set(this.#whatsappPrefixes.map((name) => name[0]))].join("");
@@ -67,19 +71,23 @@ export class OtherServices {
    */
   static of(edition: Edition, words: (text: string) => string[]): OtherServices | undefined {
     const topic = edition.outOfScope.find((t) => t.id === OTHER_SERVICES_TOPIC);
-    if (topic === undefined || edition.services.others.length === 0) return undefined;
+    const { services } = edition;
+    if (topic === undefined || services.others.length + services.accounts.length === 0)
+      return undefined;
     const whatsapp = new Set(
       edition.services.whatsapp.map(words).flatMap((found) => (found.length === 1 ? found : [])),
     );
     const others = new Map<string, string>();
     const phrases = new Map<string, PhraseName[]>();
-    for (const service of edition.services.others) {
+    const accounts = new Set<string>();
+    for (const service of [...services.others, ...services.accounts]) {
       const names = (typeof service === "string" ? [service] : service)
         .map(words)
         .filter((found) => found.length > 0);
       if (names.length === 0) continue;
       // A service is known by its first name, whether one word or several.
       const id = names[0]!.join(" ");
+      if (services.accounts.includes(service)) accounts.add(id);
       for (const name of names) {
         if (name.length === 1) {
           if (!others.has(name[0]!)) others.set(name[0]!, id);
@@ -88,7 +96,7 @@ export class OtherServices {
         }
       }
     }
-    return new OtherServices(topic, whatsapp, others, phrases, words);
+    return new OtherServices(topic, whatsapp, others, phrases, accounts, words);
   }
 
   /**
@@ -96,12 +104,27 @@ export class OtherServices {
    * `faq/services.yaml`, when it names no WhatsApp; undefined when it names none or names WhatsApp.
    */
   namedIn(words: readonly string[]): string[] | undefined {
+    return this.#named(words, false);
+  }
+
+  /**
+   * The accounts elsewhere a question names (`accounts` in `faq/services.yaml`: "facebook
+   * account", "gmail hesabım"), when it names no WhatsApp; undefined when it names none. Unlike
+   * {@link namedIn}'s, they make a question another service's only if it also names none of
+   * WhatsApp's things, which the caller checks on the question's terms.
+   */
+  accountsNamedIn(words: readonly string[]): string[] | undefined {
+    return this.#accounts.size === 0 ? undefined : this.#named(words, true);
+  }
+
+  #named(words: readonly string[], accounts: boolean): string[] | undefined {
     let named: string[] | undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (this.#whatsapp.has(word) || this.#startsWithWhatsApp(word)) return undefined;
       const service = this.#serviceAt(words, i);
-      if (service !== undefined) (named ??= []).push(service);
+      if (service !== undefined && this.#accounts.has(service) === accounts)
+        (named ??= []).push(service);
     }
     return named;
   }

@@ -43,6 +43,21 @@ describe("AnswerEngine ranking on the real knowledge base", () => {
     expect(engine.search("snapchat account hacked how to recover")).toEqual([]);
   });
 
+  it("reads an account elsewhere as another service's only when no WhatsApp thing is named", () => {
+    for (const question of [
+      "my facebook account got disabled how do i appeal",
+      "gmail account hacked what do i do",
+    ]) {
+      const declined = engine.ask(question);
+      expect(declined.answer).toBeNull();
+      expect(declined.declined?.reason).toBe("not-privacy");
+    }
+    // Chats, a number, a recovery e-mail: the same accounts in a WhatsApp question.
+    expect(best("my facebook account was hacked, can they read my chats")).not.toBeNull();
+    expect(best("does it share my number with my facebook account")).toBe("data-shared-with-meta");
+    expect(best("can i use my gmail account as recovery email")).toBe("two-step-verification");
+  });
+
   it("ranks the specific entry above the general one and offers the general one as related", () => {
     const result = engine.ask("who can see my live location");
     expect(result.answer?.entry.id).toMatch(/live-location|location-sharing/);

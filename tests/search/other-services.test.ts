@@ -37,6 +37,8 @@ function edition(overrides: Partial<Edition> = {}): Edition {
         ["instagram", "insta", "my ig"],
         ["bank account", "bank card"],
       ],
+      accounts: [["facebook account", "my fb"]],
+      whatsappThings: ["chat", "number"],
     },
     version: "test",
     ...overrides,
@@ -98,7 +100,26 @@ describe("OtherServices", () => {
   it("is off without other services or without the topic to decline them as", () => {
     expect(OtherServices.of(edition({ outOfScope: [] }), words)).toBeUndefined();
     expect(
-      OtherServices.of(edition({ services: { whatsapp: ["whatsapp"], others: [] } }), words),
+      OtherServices.of(
+        edition({
+          services: { whatsapp: ["whatsapp"], others: [], accounts: [], whatsappThings: [] },
+        }),
+        words,
+      ),
     ).toBeUndefined();
+  });
+
+  it("tells accounts elsewhere apart from other services", () => {
+    // An account elsewhere is not another service by itself: the caller also looks for
+    // WhatsApp's things ("my fb was hacked, can they read my chats").
+    expect(services.namedIn(words("my facebook account got disabled"))).toBeUndefined();
+    expect(services.accountsNamedIn(words("my facebook account got disabled"))).toEqual([
+      "facebook account",
+    ]);
+    expect(services.accountsNamedIn(words("my fb was hacked"))).toEqual(["facebook account"]);
+    expect(services.accountsNamedIn(words("my fb and my whatsapp were hacked"))).toBeUndefined();
+    expect(services.accountsNamedIn(words("snapchat account hacked"))).toBeUndefined();
+    const center = { ...entry("accounts-center", "Link them."), alternates: ["add my fb"] };
+    expect(services.entryNames(center, ["facebook account"])).toBe(true);
   });
 });
