@@ -80,7 +80,7 @@ export function parseKnowledgeBase(files: ReadonlyMap<string, string>): Knowledg
     servicesSchema,
     problems,
     false,
-  ) ?? { whatsapp: [], others: [], accounts: [], whatsappThings: [] };
+  ) ?? { whatsapp: [], others: [], accounts: [], whatsappThings: {} };
   checkServiceNames(services, SERVICES_FILE, problems);
   checkOtherServicesTopic(services, outOfScope, OUT_OF_SCOPE_FILE, problems);
 

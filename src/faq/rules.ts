@@ -6,7 +6,7 @@ import { z } from "zod";
 import { formatEntryForTelegram } from "../render/answer.js";
 import { TELEGRAM_MESSAGE_LIMIT } from "../render/telegram-html.js";
 import { analysisFor } from "../text/analysis.js";
-import { type Language, SOURCE_LANGUAGE } from "../text/languages.js";
+import { type Language, LANGUAGES, SOURCE_LANGUAGE } from "../text/languages.js";
 import type { Problem } from "./errors.js";
 import { OUT_OF_SCOPE_FILE, SERVICES_FILE } from "./files.js";
 import {
@@ -67,7 +67,7 @@ export const servicesSchema = z.strictObject({
   accounts: z
     .array(z.union([text, z.array(text).min(2, "a list of names needs at least two")]))
     .default([]),
-  whatsappThings: z.array(text).default([]),
+  whatsappThings: z.partialRecord(z.enum(LANGUAGES), z.array(text)).default({}),
 });
 
 /**
@@ -89,16 +89,29 @@ export function checkServiceNames(names: ServiceNames, file: string, problems: P
       return [];
     }),
   );
-  for (const name of [...names.others.flat(), ...names.accounts.flat()]) {
-    const found = words(name);
-    if (found.length === 0)
-      problems.push({ file, field: "others", message: `"${name}" has no word to match` });
-    else if (found.length === 1 && whatsapp.has(found[0]!))
-      problems.push({
-        file,
-        field: "others",
-        message: `"${found[0]}" is also one of WhatsApp's names`,
-      });
+  for (const field of ["others", "accounts"] as const) {
+    for (const name of names[field].flat()) {
+      const found = words(name);
+      if (found.length === 0)
+        problems.push({ file, field, message: `"${name}" has no word to match` });
+      else if (found.some((word) => whatsapp.has(word)))
+        problems.push({
+          file,
+          field,
+          message: `"${name}" names WhatsApp ("${found.find((word) => whatsapp.has(word))}"), so it can never name another service`,
+        });
+    }
+  }
+  // A thing is read one word at a time: a phrase would make each of its words a thing ("de").
+  for (const [language, things] of Object.entries(names.whatsappThings) as [Language, string[]][]) {
+    const { words: wordsOf } = analysisFor(language);
+    for (const thing of things)
+      if (wordsOf(thing).length !== 1)
+        problems.push({
+          file,
+          field: `whatsappThings.${language}`,
+          message: `"${thing}" must be one word: things are read a word at a time`,
+        });
   }
 }
 
@@ -109,7 +122,10 @@ export function checkOtherServicesTopic(
   file: string,
   problems: Problem[],
 ): void {
-  if (services.others.length > 0 && !outOfScope.some((t) => t.id === OTHER_SERVICES_TOPIC))
+  if (
+    services.others.length + services.accounts.length > 0 &&
+    !outOfScope.some((t) => t.id === OTHER_SERVICES_TOPIC)
+  )
     problems.push({
       file,
       message: `needs the topic "${OTHER_SERVICES_TOPIC}": ${SERVICES_FILE} declines questions about other services as it`,

@@ -78,11 +78,13 @@ export interface ServiceNames {
    */
   readonly accounts: readonly (string | readonly string[])[];
   /**
-   * Words for what people have on WhatsApp (chats, messages, their number, groups, backups), in
-   * every language: read with each language's analysis (stemmed, synonyms resolved), so one form
-   * of a word covers its inflections.
+   * Per language, one-word names of what people have on WhatsApp (chats, messages, their number,
+   * groups, a backup, a code, their data). Each is read as the question's words are, one word at a
+   * time (stemmed, one-word synonyms resolved, never spelling-corrected), so one form covers the
+   * inflections the language's stemmer folds. A language without a list reads no account as
+   * another service's.
    */
-  readonly whatsappThings: readonly string[];
+  readonly whatsappThings: Readonly<Partial<Record<Language, readonly string[]>>>;
 }
 
 /** The out-of-scope topic a question about another service is declined as. */

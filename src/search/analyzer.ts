@@ -273,6 +273,15 @@ export class TextAnalyzer {
     return terms;
   }
 
+  /**
+   * The term one word reads as on its own (stemmed, one-word synonyms resolved; no spelling
+   * correction and no phrase), or null for a stop word. For telling what a question names
+   * word by word, where a phrase must not hide its words ("someone read my chats").
+   */
+  wordTerm(word: string): string | null {
+    return this.#read(word, false).term;
+  }
+
   /** The term number a reading or phrase stands for, remembered on it. */
   #termIdOf(holder: { termId: number }, term: string): number {
     if (holder.termId !== UNRESOLVED) return holder.termId;

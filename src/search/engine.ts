@@ -303,8 +303,8 @@ export class AnswerEngine {
   readonly #rankings: LRUCache<string, Ranking> | undefined;
   /** Declines questions about another service (see {@link OtherServices}). */
   readonly #otherServices: OtherServices | undefined;
-  /** The terms of `whatsappThings` in `faq/services.yaml`, read on first need. */
-  #whatsappThings: ReadonlySet<string> | undefined;
+  /** The terms of this language's `whatsappThings` (`faq/services.yaml`), read by {@link prepare}. */
+  #whatsappThingTerms: ReadonlySet<string> | undefined;
 
   private constructor(knowledgeBase: Edition, options: EngineOptions) {
     this.knowledgeBase = knowledgeBase;
@@ -381,11 +381,16 @@ export class AnswerEngine {
   prepare(): void {
     this.#analyzer.prepareSpelling();
     if (this.#commonStems === undefined) this.#stemCommonWords();
+    if (this.#whatsappThingTerms === undefined) this.#readWhatsAppThings();
   }
 
   /** True once {@link prepare} has nothing left to do. */
   get prepared(): boolean {
-    return this.#analyzer.complete && this.#commonStems !== undefined;
+    return (
+      this.#analyzer.complete &&
+      this.#commonStems !== undefined &&
+      this.#whatsappThingTerms !== undefined
+    );
   }
 
   /** The language's common words, stemmed: a few thousand stems, so built on first need. */
@@ -449,17 +454,33 @@ export class AnswerEngine {
     const accounts = services?.accountsNamedIn(words);
     const query = this.#analyzer.analyzeWords(words, normalized);
     // "my facebook account was disabled" is Facebook's question; "... can they read my chats" ours.
-    if (accounts !== undefined && !query.terms.some((term) => this.#thingsOfWhatsApp.has(term)))
+    if (accounts !== undefined && !this.#namesWhatsAppThing(words))
       named = named === undefined ? accounts : [...named, ...accounts];
     return { named, prepared: this.#prepare(query) };
   }
 
-  get #thingsOfWhatsApp(): ReadonlySet<string> {
-    return (this.#whatsappThings ??= new Set(
-      this.knowledgeBase.services.whatsappThings.flatMap(
-        (word) => this.#analyzer.analyzeQuery(word).terms,
-      ),
-    ));
+  /**
+   * Whether a question's words (as corrected) name one of WhatsApp's things, read word by word.
+   * True without a list for the language: no account is then read as another service's.
+   */
+  #namesWhatsAppThing(words: readonly string[]): boolean {
+    const things = this.#whatsappThingTerms ?? this.#readWhatsAppThings();
+    if (things.size === 0) return true;
+    for (const word of words) {
+      const term = this.#analyzer.wordTerm(word);
+      if (term !== null && things.has(term)) return true;
+    }
+    return false;
+  }
+
+  #readWhatsAppThings(): ReadonlySet<string> {
+    const listed = this.knowledgeBase.services.whatsappThings[this.language] ?? [];
+    const terms = new Set<string>();
+    for (const thing of listed) {
+      const term = this.#analyzer.wordTerm(this.#analyzer.analysis.words(thing)[0] ?? "");
+      if (term !== null) terms.add(term);
+    }
+    return (this.#whatsappThingTerms = terms);
   }
 
   /**

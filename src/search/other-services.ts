@@ -80,14 +80,18 @@ export class OtherServices {
     const others = new Map<string, string>();
     const phrases = new Map<string, PhraseName[]>();
     const accounts = new Set<string>();
-    for (const service of [...services.others, ...services.accounts]) {
+    const listed = [
+      ...services.others.map((names) => ({ names, account: false })),
+      ...services.accounts.map((names) => ({ names, account: true })),
+    ];
+    for (const { names: service, account } of listed) {
       const names = (typeof service === "string" ? [service] : service)
         .map(words)
         .filter((found) => found.length > 0);
       if (names.length === 0) continue;
       // A service is known by its first name, whether one word or several.
       const id = names[0]!.join(" ");
-      if (services.accounts.includes(service)) accounts.add(id);
+      if (account) accounts.add(id);
       for (const name of names) {
         if (name.length === 1) {
           if (!others.has(name[0]!)) others.set(name[0]!, id);
@@ -102,6 +106,7 @@ export class OtherServices {
   /**
    * The other services a question (its normalised words) names, each by its first name in
    * `faq/services.yaml`, when it names no WhatsApp; undefined when it names none or names WhatsApp.
+   * Accounts elsewhere are left out: see {@link accountsNamedIn}.
    */
   namedIn(words: readonly string[]): string[] | undefined {
     return this.#named(words, false);
@@ -109,9 +114,9 @@ export class OtherServices {
 
   /**
    * The accounts elsewhere a question names (`accounts` in `faq/services.yaml`: "facebook
-   * account", "gmail hesabım"), when it names no WhatsApp; undefined when it names none. Unlike
-   * {@link namedIn}'s, they make a question another service's only if it also names none of
-   * WhatsApp's things, which the caller checks on the question's terms.
+   * account", "gmail hesabım"), when it names no WhatsApp; undefined when it names none or names
+   * WhatsApp. Unlike {@link namedIn}'s, they make a question another service's only if it also
+   * names none of WhatsApp's things, which the caller checks on the question's words.
    */
   accountsNamedIn(words: readonly string[]): string[] | undefined {
     return this.#accounts.size === 0 ? undefined : this.#named(words, true);

@@ -149,12 +149,35 @@ describe("parseKnowledgeBase", () => {
     expect(problems.join("\n")).not.toContain("google pay");
     expect(problems.join("\n")).not.toContain("insta gram");
     expect(problems).toContain('services.yaml [others] "?!" has no word to match');
-    expect(problems).toContain('services.yaml [others] "wa" is also one of WhatsApp\'s names');
+    expect(problems).toContain(
+      'services.yaml [others] "WA" names WhatsApp ("wa"), so it can never name another service',
+    );
     const lone = problemsOf(
       files({ "one.md": entry("one") }, { "services.yaml": "whatsapp: [wa]\nothers: [[insta]]\n" }),
     );
     expect(lone.join("\n")).toContain("a list of names needs at least two");
     expect(problems.join("\n")).toContain('out-of-scope.yaml [] needs the topic "other-apps"');
+  });
+
+  it("validates services.yaml's accounts and WhatsApp's things: no WhatsApp name, one word each", () => {
+    const problems = problemsOf(
+      files(
+        { "one.md": entry("one") },
+        {
+          "services.yaml":
+            "whatsapp: [whatsapp, wa]\nothers: []\naccounts: [[akun wa, akun fb]]\n" +
+            "whatsappThings: {en: [chat, copy of backup]}\n",
+        },
+      ),
+    );
+    expect(problems).toContain(
+      'services.yaml [accounts] "akun wa" names WhatsApp ("wa"), so it can never name another service',
+    );
+    expect(problems).toContain(
+      'services.yaml [whatsappThings.en] "copy of backup" must be one word: things are read a word at a time',
+    );
+    expect(problems.join("\n")).toContain("whatsappThings");
+    expect(problems.join("\n")).toContain('needs the topic "other-apps"');
   });
 
   it("reports missing categories and thesaurus files", () => {

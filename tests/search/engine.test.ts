@@ -56,6 +56,10 @@ describe("AnswerEngine ranking on the real knowledge base", () => {
     expect(best("my facebook account was hacked, can they read my chats")).not.toBeNull();
     expect(best("does it share my number with my facebook account")).toBe("data-shared-with-meta");
     expect(best("can i use my gmail account as recovery email")).toBe("two-step-verification");
+    // Read word by word: a phrase ("someone read my chats") does not hide its "chats".
+    expect(best("did someone read my chats from my facebook account")).not.toBeNull();
+    // An entry about Facebook accounts (its tags name one) still answers.
+    expect(best("do i need a facebook account to use it")).not.toBeNull();
   });
 
   it("ranks the specific entry above the general one and offers the general one as related", () => {

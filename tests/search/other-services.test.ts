@@ -38,7 +38,7 @@ function edition(overrides: Partial<Edition> = {}): Edition {
         ["bank account", "bank card"],
       ],
       accounts: [["facebook account", "my fb"]],
-      whatsappThings: ["chat", "number"],
+      whatsappThings: { en: ["chat", "number"] },
     },
     version: "test",
     ...overrides,
@@ -102,7 +102,7 @@ describe("OtherServices", () => {
     expect(
       OtherServices.of(
         edition({
-          services: { whatsapp: ["whatsapp"], others: [], accounts: [], whatsappThings: [] },
+          services: { whatsapp: ["whatsapp"], others: [], accounts: [], whatsappThings: {} },
         }),
         words,
       ),
