@@ -203,7 +203,7 @@ export function syntheticKnowledgeBase(
     categories: real.categories,
     thesaurus: real.thesaurus,
     outOfScope: [],
-    services: { whatsapp: [], others: [], accounts: [], whatsappThings: [] },
+    services: { whatsapp: [], others: [], accounts: [], whatsappThings: {} },
     version: `synthetic-${size}-${seed}`,
     translations: new Map(),
     translationGaps: [],
