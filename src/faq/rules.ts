@@ -92,13 +92,14 @@ export function checkServiceNames(names: ServiceNames, file: string, problems: P
   for (const field of ["others", "accounts"] as const) {
     for (const name of names[field].flat()) {
       const found = words(name);
+      const whatsappName = found.find((word) => whatsapp.has(word));
       if (found.length === 0)
         problems.push({ file, field, message: `"${name}" has no word to match` });
-      else if (found.some((word) => whatsapp.has(word)))
+      else if (whatsappName !== undefined)
         problems.push({
           file,
           field,
-          message: `"${name}" names WhatsApp ("${found.find((word) => whatsapp.has(word))}"), so it can never name another service`,
+          message: `"${name}" names WhatsApp ("${whatsappName}"), so it can never name another service`,
         });
     }
   }

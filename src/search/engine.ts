@@ -449,9 +449,9 @@ export class AnswerEngine {
     words: string[],
     normalized: string,
   ): { named: string[] | undefined; prepared: PreparedQuery } {
-    const services = this.#otherServices;
-    let named = services?.namedIn(words);
-    const accounts = services?.accountsNamedIn(words);
+    const services = this.#otherServices?.servicesIn(words);
+    let named = services?.others;
+    const accounts = services?.accounts;
     const query = this.#analyzer.analyzeWords(words, normalized);
     // "my facebook account was disabled" is Facebook's question; "... can they read my chats" ours.
     if (accounts !== undefined && !this.#namesWhatsAppThing(words))
@@ -476,8 +476,10 @@ export class AnswerEngine {
   #readWhatsAppThings(): ReadonlySet<string> {
     const listed = this.knowledgeBase.services.whatsappThings[this.language] ?? [];
     const terms = new Set<string>();
-    for (const thing of listed) {
-      const term = this.#analyzer.wordTerm(this.#analyzer.analysis.words(thing)[0] ?? "");
+    // faq:check holds each thing to one word.
+    const { analysis } = this.#analyzer;
+    for (const word of listed.flatMap((thing) => analysis.words(thing))) {
+      const term = this.#analyzer.wordTerm(word);
       if (term !== null) terms.add(term);
     }
     return (this.#whatsappThingTerms = terms);

@@ -15,6 +15,12 @@ interface PhraseName {
   readonly service: string;
 }
 
+/** The services a question names, by kind (see {@link OtherServices.servicesIn}). */
+export interface NamedServices {
+  readonly others: string[] | undefined;
+  readonly accounts: string[] | undefined;
+}
+
 /**
  * Who a question is about, by the names in it (`faq/services.yaml`). Words alone cannot tell
  * "snapchat account hacked" from "whatsapp account hacked": both read as the hacked-account
@@ -109,7 +115,7 @@ export class OtherServices {
    * Accounts elsewhere are left out: see {@link accountsNamedIn}.
    */
   namedIn(words: readonly string[]): string[] | undefined {
-    return this.#named(words, false);
+    return this.servicesIn(words)?.others;
   }
 
   /**
@@ -119,19 +125,25 @@ export class OtherServices {
    * names none of WhatsApp's things, which the caller checks on the question's words.
    */
   accountsNamedIn(words: readonly string[]): string[] | undefined {
-    return this.#accounts.size === 0 ? undefined : this.#named(words, true);
+    return this.servicesIn(words)?.accounts;
   }
 
-  #named(words: readonly string[], accounts: boolean): string[] | undefined {
-    let named: string[] | undefined;
+  /**
+   * {@link namedIn} and {@link accountsNamedIn} in one reading of the words (the answer path's):
+   * undefined when the question names WhatsApp or no other service.
+   */
+  servicesIn(words: readonly string[]): NamedServices | undefined {
+    let others: string[] | undefined;
+    let accounts: string[] | undefined;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
       if (this.#whatsapp.has(word) || this.#startsWithWhatsApp(word)) return undefined;
       const service = this.#serviceAt(words, i);
-      if (service !== undefined && this.#accounts.has(service) === accounts)
-        (named ??= []).push(service);
+      if (service === undefined) continue;
+      if (this.#accounts.has(service)) (accounts ??= []).push(service);
+      else (others ??= []).push(service);
     }
-    return named;
+    return others === undefined && accounts === undefined ? undefined : { others, accounts };
   }
 
   /** The service a name starting at `words[at]` names, by one word or several, if one does. */
